@@ -1,0 +1,31 @@
+/** The one interface the engine uses to talk to a database (mysql2 pool or better-sqlite3). */
+export type Dialect = 'mysql' | 'sqlite';
+
+export type SqlValue = string | number | bigint | boolean | null | Date | Buffer;
+
+export type Row = Record<string, unknown>;
+
+export interface WriteResult {
+  readonly affectedRows: number;
+  /** AUTO_INCREMENT / rowid of the inserted row, when the statement inserted one. */
+  readonly insertId: number | null;
+}
+
+/** Query-level operations shared by a driver and an open transaction. */
+export interface Queryable {
+  /** Runs a statement that returns rows. Values travel only as bound parameters. */
+  query(sql: string, params?: readonly SqlValue[]): Promise<Row[]>;
+  /** Runs a statement that changes data. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<WriteResult>;
+}
+
+export interface Driver extends Queryable {
+  readonly dialect: Dialect;
+  /** Human-readable target for logs and errors, never containing a password. */
+  readonly description: string;
+  /** Runs `work` in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Registers a listener called with every SQL statement sent (tests count statements with it). */
+  onStatement(listener: (sql: string, params: readonly SqlValue[]) => void): () => void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+/** better-sqlite3 behind the `Driver` interface. */
+import Database from 'better-sqlite3';
+import type { Driver, Queryable, Row, SqlValue, WriteResult } from './driver.ts';
+
+type Listener = (sql: string, params: readonly SqlValue[]) => void;
+
+/** SQLite has no Date or boolean type: bind them as Perfex would store them. */
+function toSqlite(value: SqlValue): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace('T', ' ');
+  return value;
+}
+
+export function createSqliteDriver(file: string, options: { readonly readonly?: boolean } = {}): Driver {
+  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: false });
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const statements = new Map<string, Database.Statement>();
+  const listeners = new Set<Listener>();
+  // better-sqlite3 is synchronous on one connection. An async transaction yields between its
+  // statements, so other requests must wait for it to finish or they would run inside it.
+  let inTransaction: Promise<unknown> = Promise.resolve();
+  let txDepth = 0;
+
+  function prepare(sql: string): Database.Statement {
+    let stmt = statements.get(sql);
+    if (stmt === undefined) {
+      stmt = db.prepare(sql);
+      if (statements.size > 500) statements.clear();
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  function notify(sql: string, params: readonly SqlValue[]): void {
+    for (const l of listeners) l(sql, params);
+  }
+
+  const direct: Queryable = {
+    async query(sql, params = []) {
+      notify(sql, params);
+      return prepare(sql).all(...params.map(toSqlite)) as Row[];
+    },
+    async run(sql, params = []): Promise<WriteResult> {
+      notify(sql, params);
+      const stmt = prepare(sql);
+      if (stmt.reader) {
+        stmt.all(...params.map(toSqlite));
+        return { affectedRows: 0, insertId: null };
+      }
+      const r = stmt.run(...params.map(toSqlite));
+      return { affectedRows: r.changes, insertId: r.changes > 0 ? Number(r.lastInsertRowid) : null };
+    },
+  };
+
+  async function waitForTransaction(): Promise<void> {
+    if (txDepth > 0) await inTransaction.catch(() => undefined);
+  }
+
+  return {
+    dialect: 'sqlite',
+    description: `sqlite:${file}`,
+    async query(sql, params) {
+      await waitForTransaction();
+      return direct.query(sql, params);
+    },
+    async run(sql, params) {
+      await waitForTransaction();
+      return direct.run(sql, params);
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      while (txDepth > 0) await waitForTransaction();
+      txDepth++;
+      const done = (async () => {
+        notify('BEGIN', []);
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(direct);
+          notify('COMMIT', []);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          notify('ROLLBACK', []);
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      })();
+      inTransaction = done;
+      try {
+        return await done;
+      } finally {
+        txDepth--;
+      }
+    },
+    onStatement(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      statements.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * The one catalogue of problems the API can answer with (RFC 9457 problem details).
+ * Codes are grouped by the stage that raises them, like PostgREST's PGRSTxxx:
+ *   PAS1xx request (parse), PAS2xx resources and rows, PAS3xx permissions,
+ *   PAS4xx request bodies and writes, PAS5xx database, PAS9xx server.
+ * A code is never reused once retired. `docs/errors.md` documents every entry; a test keeps the
+ * two in sync.
+ */
+export interface ProblemDefinition {
+  readonly code: string;
+  readonly status: number;
+  /** Stable slug used in the `type` URI. */
+  readonly slug: string;
+  readonly title: string;
+  /** Default hint when the raising stage has no more specific one. */
+  readonly hint: string;
+}
+
+function define<const T extends Record<string, Omit<ProblemDefinition, 'code'>>>(
+  entries: T,
+): { readonly [K in keyof T]: ProblemDefinition } {
+  const out: Record<string, ProblemDefinition> = {};
+  for (const [code, def] of Object.entries(entries)) out[code] = Object.freeze({ code, ...def });
+  return Object.freeze(out) as { readonly [K in keyof T]: ProblemDefinition };
+}
+
+export const PROBLEMS = define({
+  PAS101: { status: 404, slug: 'unknown-resource', title: 'Unknown resource', hint: 'GET /api/v1 lists every resource this server exposes.' },
+  PAS102: { status: 400, slug: 'unknown-field', title: 'Unknown field', hint: 'GET /api/v1/{resource}/schema lists the fields you can use.' },
+  PAS103: { status: 400, slug: 'unknown-operator', title: 'Unknown filter operator', hint: 'Operators: eq, ne, gt, gte, lt, lte, like, not_like, in, not_in, between, is_null, contains, starts_with, ends_with.' },
+  PAS104: { status: 400, slug: 'invalid-filter-value', title: 'Invalid filter value', hint: 'Give a value of the column\'s type; in/not_in take a comma list, between takes two values.' },
+  PAS105: { status: 400, slug: 'invalid-sort', title: 'Invalid sort', hint: 'sort takes a comma list of fields, each optionally prefixed with - for descending: sort=-total,duedate.' },
+  PAS106: { status: 400, slug: 'invalid-pagination', title: 'Invalid pagination', hint: 'page is a whole number from 1; per_page is a whole number from 1 to 500.' },
+  PAS107: { status: 400, slug: 'invalid-where', title: 'Invalid where expression', hint: 'where takes a JSON object such as {"or":[{"status":2},{"total":{"gte":1000}}]}.' },
+  PAS108: { status: 400, slug: 'unknown-relation', title: 'Unknown relation', hint: 'GET /api/v1/{resource}/schema lists the relations of a resource.' },
+  PAS109: { status: 400, slug: 'since-unsupported', title: 'No timestamp column for since', hint: 'Use filter[<date column>.gte]=… on a date column instead.' },
+  PAS110: { status: 400, slug: 'unknown-parameter', title: 'Unknown query parameter', hint: 'Known parameters: fields, filter, where, sort, page, per_page, count, since.' },
+  PAS111: { status: 400, slug: 'invalid-id', title: 'Invalid id', hint: 'Use the value of the resource\'s primary key.' },
+  PAS112: { status: 400, slug: 'invalid-parameter', title: 'Invalid query parameter', hint: 'See the REST query language in the README.' },
+  PAS113: { status: 400, slug: 'malformed-json', title: 'Malformed JSON body', hint: 'Send a JSON object with Content-Type: application/json.' },
+  PAS114: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type', hint: 'Send the body as JSON with Content-Type: application/json.' },
+  PAS115: { status: 404, slug: 'unknown-route', title: 'Unknown route', hint: 'The data API lives under /api/v1; GET /api/v1 lists it.' },
+  PAS201: { status: 404, slug: 'row-not-found', title: 'Row not found', hint: 'List the resource to find existing ids.' },
+  PAS202: { status: 405, slug: 'operation-not-allowed', title: 'Operation not allowed on this resource', hint: 'The whitelist decides which operations a resource allows.' },
+  PAS401: { status: 422, slug: 'validation-failed', title: 'Request body failed validation', hint: 'See `errors` for each field; GET /api/v1/{resource}/schema lists types and limits.' },
+  PAS402: { status: 409, slug: 'duplicate', title: 'Duplicate value', hint: 'Another row already holds this value; change it or update that row instead.' },
+  PAS403: { status: 409, slug: 'constraint-violation', title: 'Constraint violation', hint: 'The database refused the change because of a constraint.' },
+  PAS404: { status: 422, slug: 'create-impossible', title: 'Rows of this resource cannot be created through the API', hint: 'A required column of this table is hidden for security and the API cannot fill it.' },
+  PAS501: { status: 503, slug: 'database-unavailable', title: 'Database unavailable', hint: 'Check that the database server is running and reachable; the request can be retried.' },
+  PAS502: { status: 503, slug: 'query-timeout', title: 'Query took too long', hint: 'Narrow the request with filters or a smaller per_page.' },
+  PAS503: { status: 400, slug: 'database-rejected-value', title: 'The database rejected a value', hint: 'Check the value against the field\'s type and limits.' },
+  PAS901: { status: 500, slug: 'internal-error', title: 'Internal error', hint: 'This is a bug in Perfex API Studio; the request id helps to find it in the log.' },
+});
+
+export type ProblemCode = keyof typeof PROBLEMS;
