@@ -40,6 +40,7 @@ export const PROBLEMS = define({
   PAS113: { status: 400, slug: 'malformed-json', title: 'Malformed JSON body', hint: 'Send a JSON object with Content-Type: application/json.' },
   PAS114: { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type', hint: 'Send the body as JSON with Content-Type: application/json.' },
   PAS115: { status: 404, slug: 'unknown-route', title: 'Unknown route', hint: 'The data API lives under /api/v1; GET /api/v1 lists it.' },
+  PAS116: { status: 413, slug: 'payload-too-large', title: 'Request body too large', hint: 'Request bodies are limited to 256 KB.' },
   PAS201: { status: 404, slug: 'row-not-found', title: 'Row not found', hint: 'List the resource to find existing ids.' },
   PAS202: { status: 405, slug: 'operation-not-allowed', title: 'Operation not allowed on this resource', hint: 'The whitelist decides which operations a resource allows.' },
   PAS401: { status: 422, slug: 'validation-failed', title: 'Request body failed validation', hint: 'See `errors` for each field; GET /api/v1/{resource}/schema lists types and limits.' },
@@ -48,7 +49,7 @@ export const PROBLEMS = define({
   PAS404: { status: 422, slug: 'create-impossible', title: 'Rows of this resource cannot be created through the API', hint: 'A required column of this table is hidden for security and the API cannot fill it.' },
   PAS501: { status: 503, slug: 'database-unavailable', title: 'Database unavailable', hint: 'Check that the database server is running and reachable; the request can be retried.' },
   PAS502: { status: 503, slug: 'query-timeout', title: 'Query took too long', hint: 'Narrow the request with filters or a smaller per_page.' },
-  PAS503: { status: 400, slug: 'database-rejected-value', title: 'The database rejected a value', hint: 'Check the value against the field\'s type and limits.' },
+  PAS503: { status: 422, slug: 'database-rejected-value', title: 'The database rejected a value', hint: 'Check the value against the field\'s type and limits.' },
   PAS901: { status: 500, slug: 'internal-error', title: 'Internal error', hint: 'This is a bug in Perfex API Studio; the request id helps to find it in the log.' },
 });
 

@@ -1,0 +1,23 @@
+/**
+ * The engine of one database: a driver and the catalog built from its schema. Created once by a
+ * composition root (the CLI's `serve`, the desktop app, a test), frozen, and passed down.
+ */
+import type { Catalog, Resource } from '../catalog/catalog.ts';
+import type { Driver } from '../db/driver.ts';
+import { Problem } from '../errors/problem.ts';
+import { didYouMean } from '../parse/suggest-name.ts';
+
+export interface Engine {
+  readonly driver: Driver;
+  readonly catalog: Catalog;
+  /** The clock used for Perfex's creation timestamps (injectable for tests). */
+  readonly now: () => Date;
+}
+
+/** The exposed resource called `name`, or a 404 problem suggesting the closest one. */
+export function resolveResource(catalog: Catalog, name: string): Resource {
+  const resource = catalog.byName.get(name);
+  if (resource !== undefined) return resource;
+  const names = catalog.resources.map((r) => r.name);
+  throw new Problem('PAS101', `there is no resource \`${name.slice(0, 80)}\``, { hint: didYouMean(name, names, 'resources') });
+}
