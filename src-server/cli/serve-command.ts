@@ -2,13 +2,10 @@
 import type { Command } from 'commander';
 import pino from 'pino';
 import { loadWhitelistConfig } from '../config/whitelist-config.ts';
-import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
-import { loadEngine } from '../engine/load-engine.ts';
-import { createApp } from '../http/create-app.ts';
-import { startServer } from '../server/start-server.ts';
+import { serve } from '../server/serve.ts';
 import { resolveDataDir } from './data-dir.ts';
 
-interface ServeOptions {
+interface ServeCommandOptions {
   readonly db?: string;
   readonly prefix?: string;
   readonly port: string;
@@ -35,23 +32,22 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'where the demo database and settings live')
     .option('--whitelist <file>', 'JSON whitelist: exposed tables, operations, hidden columns')
     .option('--log-level <level>', 'pino log level on stderr', 'warn')
-    .action(async (options: ServeOptions) => {
+    .action(async (options: ServeCommandOptions) => {
       const port = parsePort(options.port);
       const logger = pino({ level: options.logLevel }, pino.destination(2));
-      const dataDir = resolveDataDir(options.dataDir);
-      let db = options.db;
-      if (db === undefined) {
-        const file = await ensureDemoDatabase(dataDir);
-        db = `sqlite:${file}`;
-        process.stderr.write(`using the embedded demo database ${file}\n`);
-      }
       const config = loadWhitelistConfig(options.whitelist);
-      const whitelist = options.prefix === undefined ? config : { ...config, prefix: options.prefix };
-      const engine = await loadEngine({ db, whitelist });
-      const server = await startServer(createApp(engine, logger), options.host, port);
+      const server = await serve({
+        db: options.db,
+        dataDir: resolveDataDir(options.dataDir),
+        whitelist: options.prefix === undefined ? config : { ...config, prefix: options.prefix },
+        host: options.host,
+        port,
+        logger,
+        onDemo: (file) => process.stderr.write(`using the embedded demo database ${file}\n`),
+      });
       process.stdout.write(`listening on ${server.url}\n`);
       const stop = (): void => {
-        void server.close().then(() => engine.driver.close()).finally(() => process.exit(0));
+        void server.close().finally(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
