@@ -6,13 +6,16 @@ export function suggestName(input: string, candidates: Iterable<string>): string
   const needle = input.toLowerCase();
   let best: string | null = null;
   let bestDistance = Infinity;
+  let bestRaw = Infinity;
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    let d = distance(needle, c);
-    // A prefix or a fragment of the right name is a strong hint even when the edit distance is large.
-    if (c.startsWith(needle) || needle.startsWith(c)) d = Math.min(d, 1);
-    if (d < bestDistance) {
+    const raw = distance(needle, c);
+    // A prefix of the right name (or the name plus a suffix) is a strong hint even when the edit
+    // distance is large; among equally strong hints the closer spelling wins.
+    const d = c.startsWith(needle) || needle.startsWith(c) ? Math.min(raw, 1) : raw;
+    if (d < bestDistance || (d === bestDistance && raw < bestRaw)) {
       bestDistance = d;
+      bestRaw = raw;
       best = candidate;
     }
   }
