@@ -131,4 +131,9 @@ export interface Catalog {
   readonly unexposed: readonly UnexposedTable[];
   /** Lookup by resource name. */
   readonly byName: ReadonlyMap<string, Resource>;
+  /**
+   * Whitelist entries that did not apply (unknown table, column or relation, write operations on a
+   * table without a key…), for the Studio and the CLI to show. Absent or empty when all applied.
+   */
+  readonly warnings?: readonly string[];
 }

@@ -53,6 +53,8 @@ export interface DbTable {
   /** Approximate row count (information_schema / sqlite_stat or COUNT on small tables). */
   readonly rowEstimate: number;
   readonly isView: boolean;
+  /** Table comment (MySQL `TABLE_COMMENT`); absent or empty when there is none. */
+  readonly comment?: string;
 }
 
 export interface DbSchema {
