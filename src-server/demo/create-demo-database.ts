@@ -8,13 +8,12 @@ import Database from 'better-sqlite3';
 import type { Driver } from '../db/driver.ts';
 import { createSqliteDriver } from '../db/sqlite-driver.ts';
 import { createDemoTables } from './create-demo-tables.ts';
-import { CUSTOM_FIELDS } from './custom-field-definitions.ts';
 import { atTime, dayFromIso } from './demo-calendar.ts';
-import { demoCounts, type DemoCounts } from './demo-counts.ts';
+import { demoCounts } from './demo-counts.ts';
 import type { DemoEnv } from './demo-env.ts';
 import { DemoRandom } from './demo-random.ts';
 import { demoTimelines } from './demo-timelines.ts';
-import { FIELD_TABLES, generateCustomFieldValues } from './generate-custom-field-values.ts';
+import { generateCustomFieldValues } from './generate-custom-field-values.ts';
 import { generateActivityLog } from './generate-activity-log.ts';
 import { generateClients } from './generate-clients.ts';
 import { generateContracts } from './generate-contracts.ts';
@@ -64,27 +63,6 @@ export interface DemoSummary {
   readonly durationMs: number;
 }
 
-/** Entities the progress bar counts: one unit per parent row, one per custom-field candidate. */
-function plannedUnits(counts: DemoCounts): number {
-  const expected: Record<string, number> = {
-    tblclients: counts.clients,
-    tblcontacts: counts.clients * 2,
-    tblleads: counts.leads,
-    tblinvoices: counts.invoices,
-    tblestimates: counts.estimates,
-    tblproposals: counts.proposals,
-    tblcreditnotes: counts.creditNotes,
-    tblprojects: counts.projects,
-    tbltasks: counts.tasks,
-    tbltickets: counts.tickets,
-    tblstaff: counts.staff,
-    tblexpenses: counts.expenses,
-    tblcontracts: counts.contracts,
-  };
-  const fieldUnits = CUSTOM_FIELDS.reduce((sum, f) => sum + (expected[FIELD_TABLES[f.fieldto]] ?? 0), 0);
-  return Object.values(counts).reduce((sum, n) => sum + n, 0) + fieldUnits;
-}
-
 /** Drops and re-creates the demo tables on `driver`, then fills them. */
 export async function createDemoDatabase(driver: Driver, options: DemoOptions = {}): Promise<DemoSummary> {
   const started = performance.now();
@@ -93,7 +71,10 @@ export async function createDemoDatabase(driver: Driver, options: DemoOptions = 
   const anchorDate = options.anchorDate ?? DEFAULT_ANCHOR_DATE;
   const anchorDay = dayFromIso(anchorDate);
   const counts = demoCounts(scale);
-  const progress = new ProgressTracker(plannedUnits(counts), options.onProgress);
+  const progress = new ProgressTracker(
+    Object.values(counts).reduce((sum, n) => sum + n, 0),
+    options.onProgress,
+  );
   progress.startPhase('schema');
   await createDemoTables(driver);
   const env: DemoEnv = {

@@ -24,13 +24,8 @@ import { RecurringInvoices } from './recurring-invoices.ts';
 export const DRAFT_NUMBER = 1_000_000_000;
 
 const TERMS = 'Payment is due within the agreed terms. Please include the invoice number with your payment.';
-const GATEWAYS = [
-  ['1', 50],
-  ['2', 5],
-  ['3', 5],
-  ['stripe', 30],
-  ['paypal', 10],
-] as const;
+/** Offline modes are tblpayment_modes ids as strings; online gateways are stored by their id. */
+const PAYMENT_MODES: readonly string[] = ['1', '2', '3', 'stripe', 'paypal'];
 
 export interface InvoiceLinks {
   readonly staff: StaffRoster;
@@ -39,10 +34,15 @@ export interface InvoiceLinks {
   readonly subscriptionsOf: ReadonlyMap<number, readonly SubscriptionCard[]>;
 }
 
-function addPayments(env: DemoEnv, invoiceId: number, payments: readonly PlannedPayment[]): void {
+function addPayments(
+  env: DemoEnv,
+  invoiceId: number,
+  payments: readonly PlannedPayment[],
+  modes: readonly string[],
+): void {
   const { random } = env;
   for (const payment of payments) {
-    const mode = random.weighted(GATEWAYS);
+    const mode = random.pick(modes);
     const transaction =
       mode === 'stripe'
         ? `ch_${random.alnum(24)}`
@@ -92,6 +92,14 @@ export async function generateInvoices(env: DemoEnv, links: InvoiceLinks): Promi
     const subscription = (links.subscriptionsOf.get(client.id) ?? []).find(
       (s) => s.fromDay !== null && s.fromDay <= day && (s.toDay === null || day <= s.toDay),
     );
+    const allowedModes = random.sample(
+      PAYMENT_MODES,
+      random.weighted([
+        [1, 30],
+        [2, 50],
+        [3, 20],
+      ] as const),
+    );
     const overdueReminder =
       status === 4 && random.chance(0.6)
         ? isoDay(Math.min(anchorDay, dueDay + random.int(1, 10)))
@@ -121,7 +129,7 @@ export async function generateInvoices(env: DemoEnv, links: InvoiceLinks): Promi
       last_overdue_reminder: overdueReminder,
       last_due_reminder: random.chance(0.02) ? ZERO_DATE : null,
       cancel_overdue_reminders: cancelled ? 1 : 0,
-      allowed_payment_modes: phpSerialize(random.sample(['1', '2', '3', 'stripe', 'paypal'], random.int(1, 3))),
+      allowed_payment_modes: phpSerialize(allowedModes),
       token: null,
       ...recurringColumns,
       is_recurring_from: parentId > 0 ? parentId : null,
@@ -136,7 +144,7 @@ export async function generateInvoices(env: DemoEnv, links: InvoiceLinks): Promi
       short_link: null,
     });
     addDocumentLines(env, 'invoice', id, lines);
-    addPayments(env, id, payments);
+    addPayments(env, id, payments, allowedModes);
     index.record(id, client.id, status);
     await writer.parentDone();
   }

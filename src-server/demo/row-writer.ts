@@ -18,6 +18,7 @@ export interface BoundStatement {
 export class RowWriter {
   private readonly buffer = new Map<string, DemoRow[]>();
   private parents = 0;
+  private units = 0;
   private readonly written = new Map<string, number>();
 
   constructor(
@@ -37,16 +38,21 @@ export class RowWriter {
     rows.push(row);
   }
 
-  /** Marks one parent entity complete; writes the batch once `batchSize` parents are queued. */
-  async parentDone(): Promise<void> {
+  /**
+   * Marks one parent entity complete; writes the batch once `batchSize` parents are queued.
+   * `progressUnits` is what it counts for on the progress bar (0 for cheap bookkeeping rows).
+   */
+  async parentDone(progressUnits = 1): Promise<void> {
     this.parents++;
+    this.units += progressUnits;
     if (this.parents >= this.batchSize) await this.flush();
   }
 
   /** Writes everything queued, in one transaction. */
   async flush(): Promise<void> {
-    const parents = this.parents;
+    const units = this.units;
     this.parents = 0;
+    this.units = 0;
     if (this.buffer.size > 0) {
       // Schema order: lookups and parents before the rows that point at them.
       const tables = demoSchema.tables.filter((t) => this.buffer.has(t.name));
@@ -61,7 +67,7 @@ export class RowWriter {
       });
       this.buffer.clear();
     }
-    this.progress.advance(parents);
+    this.progress.advance(units);
   }
 
   /** Runs `statements` (fix-ups such as UPDATEs) in one transaction, after flushing the queue. */
