@@ -2,6 +2,7 @@
 import { isoDateTime } from './demo-calendar.ts';
 import type { DemoEnv } from './demo-env.ts';
 
+/** The customer the contacts belong to. */
 export interface ContactsRequest {
   readonly clientId: number;
   /** Unix seconds the customer was created: the primary contact was created with it. */
@@ -12,6 +13,7 @@ export interface ContactsRequest {
   readonly emails: Set<string>;
 }
 
+/** What the customer card keeps about its contacts. */
 export interface ContactsSummary {
   readonly count: number;
   readonly primaryName: string;

@@ -6,6 +6,7 @@
 import type { DemoRandom } from './demo-random.ts';
 import type { Timeline } from './demo-calendar.ts';
 
+/** A customer as later generators see it (documents copy its address and currency). */
 export interface ClientCard {
   readonly id: number;
   readonly company: string;

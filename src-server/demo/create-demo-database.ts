@@ -34,7 +34,9 @@ import { IdAllocator } from './id-allocator.ts';
 import { ProgressTracker, type DemoProgressListener } from './progress-tracker.ts';
 import { RowWriter } from './row-writer.ts';
 
+/** The seed of the embedded demo and of the CLI default. */
 export const DEFAULT_DEMO_SEED = 42;
+/** The demo's "today" unless told otherwise. */
 export const DEFAULT_ANCHOR_DATE = '2026-06-30';
 /** Parent entities per batch (one transaction), and the most rows any INSERT carries. */
 export const DEMO_BATCH_SIZE = 500;
@@ -43,6 +45,7 @@ export const DEMO_FORMAT_VERSION = 1;
 /** File name of the embedded demo database inside the data directory. */
 export const DEMO_FILE_NAME = 'perfex-demo.db';
 
+/** Options of createDemoDatabase. */
 export interface DemoOptions {
   /** 1 ≈ 150 customers and 1,500 invoices; 100 ≈ 150,000 invoices. */
   readonly scale?: number;
@@ -52,6 +55,7 @@ export interface DemoOptions {
   readonly onProgress?: DemoProgressListener;
 }
 
+/** What createDemoDatabase wrote. */
 export interface DemoSummary {
   readonly dialect: Driver['dialect'];
   readonly scale: number;
@@ -86,7 +90,6 @@ export async function createDemoDatabase(driver: Driver, options: DemoOptions = 
     timelines: demoTimelines(counts, anchorDay),
     writer: new RowWriter(driver, DEMO_BATCH_SIZE, progress),
     ids: new IdAllocator(),
-    progress,
   };
   const phase = (name: string): void => progress.startPhase(name);
 

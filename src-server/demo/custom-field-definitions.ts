@@ -5,6 +5,7 @@
  */
 import type { DemoRandom } from './demo-random.ts';
 
+/** tblcustomfields.fieldto values the demo uses. */
 export type CustomFieldTarget =
   | 'customers'
   | 'contacts'
@@ -20,6 +21,7 @@ export type CustomFieldTarget =
   | 'expenses'
   | 'contracts';
 
+/** One custom field and how to fake its values. */
 export interface CustomFieldDefinition {
   readonly fieldto: CustomFieldTarget;
   readonly name: string;

@@ -1,5 +1,6 @@
 /** How many of each main entity the demo holds at a given scale (scale 1 ≈ a small agency). */
 
+/** Rows of each main (parent) entity. */
 export interface DemoCounts {
   readonly staff: number;
   readonly clients: number;

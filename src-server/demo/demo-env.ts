@@ -3,9 +3,9 @@ import type { DemoCounts } from './demo-counts.ts';
 import type { DemoRandom } from './demo-random.ts';
 import type { DemoTimelines } from './demo-timelines.ts';
 import type { IdAllocator } from './id-allocator.ts';
-import type { ProgressTracker } from './progress-tracker.ts';
 import type { RowWriter } from './row-writer.ts';
 
+/** Shared context of one generation run. */
 export interface DemoEnv {
   readonly seed: number;
   readonly random: DemoRandom;
@@ -18,5 +18,4 @@ export interface DemoEnv {
   readonly timelines: DemoTimelines;
   readonly writer: RowWriter;
   readonly ids: IdAllocator;
-  readonly progress: ProgressTracker;
 }

@@ -4,6 +4,7 @@
  */
 import rawSchema from '../../resources/demo/schema.json' with { type: 'json' };
 
+/** One column, as Perfex declares it. */
 export interface DemoColumn {
   readonly name: string;
   /** The type exactly as MySQL declares it: `int`, `varchar(191)`, `decimal(15,2)`, `enum('a','b')`. */
@@ -14,12 +15,14 @@ export interface DemoColumn {
   readonly autoIncrement: boolean;
 }
 
+/** A secondary index (KEY / UNIQUE KEY). */
 export interface DemoIndex {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique: boolean;
 }
 
+/** One Perfex table. */
 export interface DemoTable {
   readonly name: string;
   readonly columns: readonly DemoColumn[];
@@ -27,6 +30,7 @@ export interface DemoTable {
   readonly indexes: readonly DemoIndex[];
 }
 
+/** The demo tables, in creation order. */
 export interface DemoSchema {
   readonly tables: readonly DemoTable[];
 }

@@ -5,6 +5,7 @@
 import { Timeline } from './demo-calendar.ts';
 import type { DemoCounts } from './demo-counts.ts';
 
+/** A timeline per entity kind. */
 export type DemoTimelines = Readonly<Record<keyof DemoCounts, Timeline>>;
 
 const YEAR = 365;

@@ -10,11 +10,13 @@ import { createPrng, type Prng } from './prng.ts';
 /** The tblitemable rel_type values of sales documents. */
 export type DocumentKind = 'invoice' | 'estimate' | 'proposal' | 'credit_note';
 
+/** A tax applied to a line (copied into tblitem_tax). */
 export interface LineTax {
   readonly name: string;
   readonly rateBasisPoints: number;
 }
 
+/** One line item (a tblitemable row). */
 export interface DocumentLine {
   readonly description: string;
   readonly longDescription: string | null;
@@ -25,6 +27,7 @@ export interface DocumentLine {
   readonly taxes: readonly LineTax[];
 }
 
+/** The money columns of a document, in cents. */
 export interface DocumentTotals {
   readonly subtotalCents: number;
   readonly totalTaxCents: number;

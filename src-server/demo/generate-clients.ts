@@ -10,6 +10,7 @@ import type { DemoEnv } from './demo-env.ts';
 import { CUSTOMER_GROUPS } from './generate-lookups.ts';
 import type { StaffRoster } from './generate-staff.ts';
 
+/** What the customer phase hands to later phases. */
 export interface ClientsResult {
   readonly directory: ClientDirectory;
   /** tblleads.id → the tblclients.userid it became. */

@@ -14,6 +14,7 @@ import { documentLines } from './document-lines.ts';
 import type { ProjectCard } from './generate-projects.ts';
 import type { StaffRoster } from './generate-staff.ts';
 
+/** What estimates point at. */
 export interface EstimateLinks {
   readonly staff: StaffRoster;
   readonly clients: ClientDirectory;

@@ -12,6 +12,7 @@ import type { ProjectCard } from './generate-projects.ts';
 import type { StaffRoster } from './generate-staff.ts';
 import { amount } from './money.ts';
 
+/** What expenses point at. */
 export interface ExpenseLinks {
   readonly staff: StaffRoster;
   readonly clients: ClientDirectory;

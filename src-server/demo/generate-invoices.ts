@@ -27,6 +27,7 @@ const TERMS = 'Payment is due within the agreed terms. Please include the invoic
 /** Offline modes are tblpayment_modes ids as strings; online gateways are stored by their id. */
 const PAYMENT_MODES: readonly string[] = ['1', '2', '3', 'stripe', 'paypal'];
 
+/** What invoices point at. */
 export interface InvoiceLinks {
   readonly staff: StaffRoster;
   readonly clients: ClientDirectory;

@@ -18,7 +18,9 @@ export const SERVICES = ['Website', 'Hosting', 'Email', 'Mobile App', 'SEO', 'IT
 export const LEAD_STATUSES = ['Customer', 'New', 'Contacted', 'Qualified', 'Proposal Sent', 'Negotiation'] as const;
 /** tblleads_sources: 1 Google, 2 Facebook (installer), then the agency's own. */
 export const LEAD_SOURCES = ['Google', 'Facebook', 'Referral', 'Website', 'LinkedIn', 'Trade Show'] as const;
+/** tblcontracts_types names (id = index + 1). */
 export const CONTRACT_TYPES = ['Service Agreement', 'Maintenance', 'Hosting', 'Retainer', 'NDA', 'SLA'] as const;
+/** tblexpenses_categories names (id = index + 1). */
 export const EXPENSE_CATEGORIES = [
   'Travel',
   'Software',
@@ -29,6 +31,7 @@ export const EXPENSE_CATEGORIES = [
   'Meals',
   'Contractors',
 ] as const;
+/** tblcustomers_groups names (id = index + 1). */
 export const CUSTOMER_GROUPS = ['VIP', 'Wholesale', 'Retail', 'Partners', 'Government'] as const;
 /** Offline payment modes (tblpayment_modes ids 1–3); gateways are stored by name. */
 export const PAYMENT_MODES = ['Bank', 'Cash', 'Cheque'] as const;

@@ -6,12 +6,14 @@ import type { StaffRoster } from './generate-staff.ts';
 import { amount } from './money.ts';
 import { phpSerialize } from './php-serialize.ts';
 
+/** A milestone, for placing tasks in it. */
 export interface MilestoneCard {
   readonly id: number;
   readonly startDay: number;
   readonly dueDay: number;
 }
 
+/** A project as later generators see it. */
 export interface ProjectCard {
   readonly id: number;
   readonly clientId: number;

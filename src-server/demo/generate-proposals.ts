@@ -14,6 +14,7 @@ import { documentLines, type DocumentKind } from './document-lines.ts';
 import type { LeadCard } from './generate-leads.ts';
 import type { StaffRoster } from './generate-staff.ts';
 
+/** What proposals point at. */
 export interface ProposalLinks {
   readonly staff: StaffRoster;
   readonly clients: ClientDirectory;

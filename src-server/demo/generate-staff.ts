@@ -4,6 +4,7 @@ import type { DemoEnv } from './demo-env.ts';
 import { DEPARTMENTS } from './generate-lookups.ts';
 import { amount } from './money.ts';
 
+/** A staff member as later generators see it. */
 export interface StaffMember {
   readonly id: number;
   readonly fullName: string;

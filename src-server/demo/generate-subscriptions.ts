@@ -5,6 +5,7 @@ import type { DemoEnv } from './demo-env.ts';
 import type { StaffRoster } from './generate-staff.ts';
 import type { ProjectCard } from './generate-projects.ts';
 
+/** A subscription, for invoices billed by it. */
 export interface SubscriptionCard {
   readonly id: number;
   readonly clientId: number;

@@ -13,6 +13,7 @@ import { amount } from './money.ts';
 import { pickRecent } from './pick-recent.ts';
 import { TASK_REL_TYPES, taskNames } from './task-subjects.ts';
 
+/** What tasks point at. */
 export interface TaskLinks {
   readonly staff: StaffRoster;
   readonly clients: ClientDirectory;

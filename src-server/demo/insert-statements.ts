@@ -13,6 +13,7 @@ export const PLACEHOLDER_LIMIT: Readonly<Record<Dialect, number>> = { sqlite: 32
 /** A demo row: column name → value. Missing columns take the column's default. */
 export type DemoRow = Readonly<Record<string, SqlValue>>;
 
+/** One INSERT with its values. */
 export interface InsertStatement {
   readonly sql: string;
   readonly params: SqlValue[];

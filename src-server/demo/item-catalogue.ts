@@ -3,6 +3,7 @@
  * IT agency. Line items copy description, rate, unit and taxes from here, as Perfex does.
  */
 
+/** A tbltaxes row. */
 export interface DemoTax {
   readonly id: number;
   readonly name: string;
@@ -10,6 +11,7 @@ export interface DemoTax {
   readonly rateBasisPoints: number;
 }
 
+/** A tblitems row. */
 export interface CatalogueItem {
   readonly id: number;
   readonly description: string;

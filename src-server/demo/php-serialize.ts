@@ -3,6 +3,7 @@
  * (`tblinvoices.allowed_payment_modes`, `tblroles.permissions`, `tblprojects.notify_contacts`).
  */
 
+/** Values phpSerialize accepts. */
 export type PhpValue = string | number | readonly PhpValue[] | { readonly [key: string]: PhpValue };
 
 function serializeKey(key: string | number): string {

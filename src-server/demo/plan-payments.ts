@@ -5,6 +5,7 @@
  */
 import type { DemoRandom } from './demo-random.ts';
 
+/** One payment record to write. */
 export interface PlannedPayment {
   readonly amountCents: number;
   readonly day: number;

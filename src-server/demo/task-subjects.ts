@@ -4,6 +4,7 @@
  */
 import type { DemoCounts } from './demo-counts.ts';
 
+/** tbltasks.rel_type values (null: standalone). */
 export type TaskRelType =
   'project' | 'customer' | 'invoice' | 'estimate' | 'proposal' | 'contract' | 'ticket' | 'expense' | 'lead' | null;
 

@@ -327,6 +327,14 @@ describe('larger scales', () => {
     expect(calls.at(-1)).toEqual([calls[0]?.[1], calls[0]?.[1], 'done']);
   });
 
+  it('refuses to overwrite a database that holds a live Perfex install', async () => {
+    const driver = await connect(`sqlite:${path.join(tmp, 'live.db')}`, { create: true });
+    await driver.run('CREATE TABLE tbloptions (id INTEGER PRIMARY KEY, name varchar(191), value longtext)');
+    await driver.run("INSERT INTO tbloptions (name, value) VALUES ('companyname', 'ACME')");
+    await expect(createDemoDatabase(driver, { scale: SCALE })).rejects.toThrow(/live Perfex install/);
+    await driver.close();
+  });
+
   it('builds the embedded demo once, atomically, and reuses it', async () => {
     const dir = path.join(tmp, 'data');
     const file = await ensureDemoDatabase(dir);
