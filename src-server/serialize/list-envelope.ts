@@ -19,12 +19,19 @@ export function pageUrl(requestUrl: URL, page: number): string {
   return url.toString();
 }
 
+/** The request URL with its query re-serialised, so `self` is encoded like the other links. */
+function normalisedUrl(requestUrl: URL): string {
+  const url = new URL(requestUrl);
+  url.search = url.searchParams.toString();
+  return url.toString();
+}
+
 /** Builds the envelope. `rows` may hold one row beyond the page (count=none probes the next page). */
 export function listEnvelope(plan: ListPlan, rows: readonly Row[], total: number | null, requestUrl: URL): ListEnvelope {
   const pageRows = rows.slice(0, plan.perPage);
   const totalPages = total === null ? null : Math.max(1, Math.ceil(total / plan.perPage));
   const hasNext = totalPages === null ? rows.length > plan.perPage : plan.page < totalPages;
-  const links: Record<string, string> = { self: requestUrl.toString(), first: pageUrl(requestUrl, 1) };
+  const links: Record<string, string> = { self: normalisedUrl(requestUrl), first: pageUrl(requestUrl, 1) };
   if (plan.page > 1) links.prev = pageUrl(requestUrl, totalPages === null ? plan.page - 1 : Math.min(plan.page - 1, totalPages));
   if (hasNext) links.next = pageUrl(requestUrl, plan.page + 1);
   if (totalPages !== null) links.last = pageUrl(requestUrl, totalPages);

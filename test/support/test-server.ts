@@ -72,7 +72,7 @@ export const TEST_WHITELIST: WhitelistConfig = {
   expose: 'core',
   tables: {
     tblleads: { operations: ['read', 'create', 'update', 'delete'] },
-    tblinvoices: { operations: ['read', 'create', 'update', 'delete'], hiddenColumns: ['adminnote'], readOnlyColumns: ['number'] },
+    tblinvoices: { operations: ['read', 'create', 'update', 'delete'], hiddenColumns: ['adminnote'], readOnlyColumns: ['datesend'] },
     tblpas_tags: { expose: true, operations: ['read', 'create', 'update', 'delete'] },
     tblpas_keyless: { expose: true, operations: ['read', 'create', 'update', 'delete'] },
   },
