@@ -18,7 +18,7 @@ export async function mysqlAvailable(): Promise<boolean> {
     reachable = true;
   } catch (error) {
     if (process.env.CI === 'true') {
-      throw new Error(`CI requires MariaDB at ${MYSQL_SERVER_URL}: ${(error as Error).message}`);
+      throw new Error(`CI requires MariaDB at ${MYSQL_SERVER_URL}: ${(error as Error).message}`, { cause: error });
     }
     console.warn(`skipping MariaDB tests: no server at ${MYSQL_SERVER_URL} (${(error as Error).message})`);
     reachable = false;

@@ -104,7 +104,7 @@ export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig 
     }
     const res = await fetch(`${server.url}${pathAndQuery}`, init);
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text === '' ? undefined : JSON.parse(text);
     } catch {
