@@ -1,0 +1,84 @@
+/** The CLI as a user runs it: real processes, real ports, real databases. */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const CLI = path.resolve('src-server/cli/main.ts');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-cli-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], timeout = 60_000): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('perfex-api-studio CLI', () => {
+  const file = path.join(dir, 'demo.db');
+
+  it('demo create writes a demo database to a SQLite file', () => {
+    const r = run(['demo', 'create', '--scale', '0.1', '--seed', '7', '--file', file]);
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^created 44 tables, \d+ rows in sqlite:.*demo\.db \([\d.]+ s\)\n$/);
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
+  it('introspect --json prints the catalog: resources, keys, relations', () => {
+    const r = run(['introspect', '--db', `sqlite:${file}`, '--json']);
+    expect(r.status).toBe(0);
+    const catalog = JSON.parse(r.stdout);
+    const invoices = catalog.resources.find((x: { name: string }) => x.name === 'invoices');
+    expect(invoices.primaryKey).toEqual(['id']);
+    expect(JSON.stringify(invoices.relations)).toContain('client');
+    expect(r.stdout).not.toContain('"hash"');
+  });
+
+  it('serve prints one listening line, answers, and stops on SIGTERM', async () => {
+    const child = spawn(TSX, [CLI, 'serve', '--db', `sqlite:${file}`, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        out += chunk;
+        const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
+        if (m?.[1] !== undefined) resolve(m[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    const res = await fetch(`${url}/api/v1/invoices?per_page=1`);
+    expect(res.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('exits non-zero with one clear line when the port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const r = run(['serve', '--db', `sqlite:${file}`, '--port', String(port)]);
+    blocker.close();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`perfex-api-studio: port ${port} is already in use on 127.0.0.1`);
+  });
+
+  it('explains wrong URLs, refused connections and bad credentials', () => {
+    const cases: [string, string][] = [
+      ['postgres://x/y', 'unsupported database scheme "postgres"'],
+      ['mysql://pas@127.0.0.1:1/perfex', 'connection refused by 127.0.0.1:1'],
+      ['mysql://pas:wrong-password@127.0.0.1:3306/mysql', 'access denied for user "pas"'],
+      ['mysql://127.0.0.1:3306', 'names no database'],
+      [`sqlite:${path.join(dir, 'missing.db')}`, 'does not exist'],
+    ];
+    for (const [url, message] of cases) {
+      const r = run(['serve', '--db', url, '--port', '0']);
+      expect(r.status, url).toBe(1);
+      expect(r.stderr, url).toContain(message);
+      expect(r.stderr, url).not.toContain('wrong-password');
+    }
+  });
+});
