@@ -34,6 +34,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     db = `sqlite:${file}`;
   }
   const engine = await loadEngine({ db, whitelist: options.whitelist });
+  // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
+  for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
   try {
     const server = await startServer(createApp(engine, options.logger), options.host, options.port);
     return {

@@ -2,9 +2,9 @@
  * Bad input: a table of malformed requests, each answered with the right 4xx problem (never a 5xx,
  * never a hang), and the data left exactly as it was. Runs on SQLite and MariaDB.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mysqlAvailable } from '../support/mysql.ts';
-import { createMysqlDemo, createSqliteDemo, startTestServer, type DemoDatabase, type TestServer } from '../support/test-server.ts';
+import { demoDialects, useDemoServer } from '../support/test-server.ts';
 
 const withMysql = await mysqlAvailable();
 
@@ -85,42 +85,29 @@ for (const text of INJECTIONS) {
   );
 }
 
-const dialects = [
-  { name: 'sqlite', create: createSqliteDemo, skip: false },
-  { name: 'mariadb', create: () => createMysqlDemo('bad_input'), skip: !withMysql },
-] as const;
+const dialects = demoDialects('bad_input', withMysql);
 
 describe.each(dialects)('bad input on $name', ({ create, skip }) => {
-  let db: DemoDatabase;
-  let api: TestServer;
+  const ctx = useDemoServer(create, skip);
 
   /** Row counts of every exposed table plus checksums of the writable ones. */
   async function fingerprint(): Promise<string> {
     const parts: string[] = [];
-    for (const r of api.engine.catalog.resources) {
-      const [row] = await api.engine.driver.query(`SELECT COUNT(*) AS n FROM ${r.table}`);
+    for (const r of ctx.api.engine.catalog.resources) {
+      const [row] = await ctx.api.engine.driver.query(`SELECT COUNT(*) AS n FROM ${r.table}`);
       parts.push(`${r.table}:${row?.n}`);
     }
-    const leads = await api.engine.driver.query('SELECT id, name, status, dateadded FROM tblleads ORDER BY id');
-    const invoices = await api.engine.driver.query('SELECT id, total, status FROM tblinvoices ORDER BY id');
+    const leads = await ctx.api.engine.driver.query('SELECT id, name, status, dateadded FROM tblleads ORDER BY id');
+    const invoices = await ctx.api.engine.driver.query('SELECT id, total, status FROM tblinvoices ORDER BY id');
     return `${parts.join(',')}|${JSON.stringify(leads)}|${JSON.stringify(invoices)}`;
   }
 
-  beforeAll(async () => {
-    if (skip) return;
-    db = await create();
-    api = await startTestServer(db.url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
-  });
 
   it.skipIf(skip)(`answers ${CASES.length} malformed requests with the right problem and changes nothing`, async () => {
     const before = await fingerprint();
     const wrong: string[] = [];
     for (const [method, path, status, code, body, headers] of CASES) {
-      const r = await api.request(method, path, body, headers);
+      const r = await ctx.api.request(method, path, body, headers);
       const ok =
         r.status === status &&
         r.body?.code === code &&
@@ -134,9 +121,9 @@ describe.each(dialects)('bad input on $name', ({ create, skip }) => {
   });
 
   it.skipIf(skip)('hints at the closest name', async () => {
-    const r = await api.get('/api/v1/invoices?filter[duedat]=2026-01-01');
+    const r = await ctx.api.get('/api/v1/invoices?filter[duedat]=2026-01-01');
     expect(r.body.hint).toBe('did you mean `duedate`?');
-    const res = await api.get('/api/v1/invoice');
+    const res = await ctx.api.get('/api/v1/invoice');
     expect(res.body.hint).toBe('did you mean `invoices`?');
   });
 });

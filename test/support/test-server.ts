@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import type { WhitelistConfig } from '../../src-server/config/whitelist-config.ts';
 import { connect } from '../../src-server/db/connect.ts';
 import type { Driver } from '../../src-server/db/driver.ts';
@@ -122,4 +123,27 @@ export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig 
       await engine.driver.close();
     },
   };
+}
+
+/** The two dialects every REST integration test runs on; MariaDB is skipped (with a printed reason) only outside CI. */
+export function demoDialects(label: string, withMysql: boolean) {
+  return [
+    { name: 'sqlite', create: createSqliteDemo, skip: false },
+    { name: 'mariadb', create: () => createMysqlDemo(label), skip: !withMysql },
+  ] as const;
+}
+
+/** Creates the demo database and a server over it for one describe block; `ctx.api` is ready in tests. */
+export function useDemoServer(create: () => Promise<DemoDatabase>, skip: boolean): { api: TestServer } {
+  const ctx = {} as { api: TestServer; db?: DemoDatabase };
+  beforeAll(async () => {
+    if (skip) return;
+    ctx.db = await create();
+    ctx.api = await startTestServer(ctx.db.url);
+  });
+  afterAll(async () => {
+    await ctx.api?.close();
+    await ctx.db?.drop();
+  });
+  return ctx;
 }
