@@ -77,7 +77,7 @@ export const TEST_WHITELIST: WhitelistConfig = {
     tblpas_tags: { expose: true, operations: ['read', 'create', 'update', 'delete'] },
     tblpas_keyless: { expose: true, operations: ['read', 'create', 'update', 'delete'] },
   },
-} as WhitelistConfig;
+};
 
 export interface Reply {
   readonly status: number;
