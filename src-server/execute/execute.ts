@@ -5,7 +5,8 @@
 import { compile } from '../compile/compile.ts';
 import type { Driver, Queryable, Row, SqlValue } from '../db/driver.ts';
 import { Problem } from '../errors/problem.ts';
-import type { CountPlan, DeletePlan, InsertPlan, PlanWhere, SelectPlan, UpdatePlan } from '../plan/query-plan.ts';
+import type { CountPlan, DeletePlan, InsertPlan, SelectPlan, UpdatePlan } from '../plan/query-plan.ts';
+import { keyWhere } from '../plan/plan-read.ts';
 import { mapDatabaseError } from './map-database-error.ts';
 
 function rethrow(error: unknown): never {
@@ -31,18 +32,8 @@ export async function executeList(driver: Driver, select: SelectPlan, count: Cou
   return { rows, total };
 }
 
-function keyWhereOf(key: readonly { column: string; value: SqlValue }[]): PlanWhere {
-  const items: PlanWhere[] = key.map((k) => ({
-    kind: 'condition',
-    column: { hops: [], column: k.column, zeroDate: null },
-    op: 'eq',
-    value: k.value,
-  }));
-  return items.length === 1 ? (items[0] as PlanWhere) : { kind: 'and', items };
-}
-
 function readBack(table: string, columns: readonly string[], key: readonly { column: string; value: SqlValue }[]): SelectPlan {
-  return { kind: 'select', table, columns, where: keyWhereOf(key), orderBy: [], limit: 1, offset: 0 };
+  return { kind: 'select', table, columns, where: keyWhere(key), orderBy: [], limit: 1, offset: 0 };
 }
 
 async function runIn(tx: Queryable, dialect: Driver['dialect'], plan: InsertPlan | UpdatePlan | DeletePlan) {

@@ -7,6 +7,7 @@ import type { Queryable, Row } from '../db/driver.ts';
 import type { DbForeignKey, DbSchema, DbTable } from './db-schema.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { toDbColumn } from './to-db-column.ts';
+import { groupRows } from './group-rows.ts';
 
 const TABLES_SQL = `SELECT TABLE_NAME AS tableName, TABLE_TYPE AS tableType, TABLE_ROWS AS tableRows, TABLE_COMMENT AS tableComment
 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'VIEW') ORDER BY TABLE_NAME`;
@@ -40,16 +41,6 @@ function numberOrNull(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const k = text(row[key]);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [row]);
-    else list.push(row);
-  }
-  return groups;
-}
 
 function keysOf(rows: readonly Row[]): { primaryKey: string[]; uniqueKeys: string[][] } {
   const primaryKey: string[] = [];
@@ -68,7 +59,7 @@ function keysOf(rows: readonly Row[]): { primaryKey: string[]; uniqueKeys: strin
 }
 
 function foreignKeysOf(rows: readonly Row[]): DbForeignKey[] {
-  return [...groupBy(rows, 'constraintName')].map(([name, cols]) => ({
+  return [...groupRows(rows, 'constraintName')].map(([name, cols]) => ({
     name,
     columns: cols.map((c) => text(c.columnName)),
     referencedTable: text(cols[0]?.referencedTable),
@@ -90,9 +81,9 @@ export async function introspectMysql(db: Queryable): Promise<DbSchema> {
     db.query(UNIQUE_SQL, [database]),
     db.query(FOREIGN_KEYS_SQL, [database]),
   ]);
-  const columnsByTable = groupBy(columns, 'tableName');
-  const keysByTable = groupBy(uniques, 'tableName');
-  const fksByTable = groupBy(foreignKeys, 'tableName');
+  const columnsByTable = groupRows(columns, 'tableName');
+  const keysByTable = groupRows(uniques, 'tableName');
+  const fksByTable = groupRows(foreignKeys, 'tableName');
 
   const result: DbTable[] = tables.map((t) => {
     const name = text(t.tableName);

@@ -9,6 +9,7 @@ import type { DbForeignKey, DbSchema, DbTable } from './db-schema.ts';
 import { deepFreeze } from './deep-freeze.ts';
 import { parseEnumValues } from './parse-column-type.ts';
 import { toDbColumn } from './to-db-column.ts';
+import { groupRows } from './group-rows.ts';
 
 // sqlite_% are SQLite's own tables (sqlite_sequence, sqlite_stat1…).
 const OBJECTS_SQL = `SELECT name, type, sql FROM sqlite_master
@@ -37,16 +38,6 @@ function text(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const k = text(row[key]);
-    const list = groups.get(k);
-    if (list === undefined) groups.set(k, [row]);
-    else list.push(row);
-  }
-  return groups;
-}
 
 /**
  * `CHECK ("status" IN ('a','b'))` on a column: SQLite has no ENUM, so a MySQL-shaped file declares
@@ -76,7 +67,7 @@ function foreignKeysOf(
   rows: readonly Row[],
   primaryKeys: ReadonlyMap<string, readonly string[]>,
 ): DbForeignKey[] {
-  return [...groupBy(rows, 'id')].map(([id, cols]) => {
+  return [...groupRows(rows, 'id')].map(([id, cols]) => {
     const referencedTable = text(cols[0]?.referencedTable);
     // `REFERENCES parent` without columns means the parent's primary key.
     const parentKey = primaryKeys.get(referencedTable) ?? [];
@@ -104,9 +95,9 @@ async function countRows(db: Queryable, tables: readonly string[]): Promise<Map<
 /** Reads every table and view of a SQLite database. */
 export async function introspectSqlite(db: Queryable): Promise<DbSchema> {
   const objects = await db.query(OBJECTS_SQL);
-  const columnsByTable = groupBy(await db.query(COLUMNS_SQL), 'tableName');
-  const uniqueByTable = groupBy(await db.query(UNIQUE_SQL), 'tableName');
-  const fksByTable = groupBy(await db.query(FOREIGN_KEYS_SQL), 'tableName');
+  const columnsByTable = groupRows(await db.query(COLUMNS_SQL), 'tableName');
+  const uniqueByTable = groupRows(await db.query(UNIQUE_SQL), 'tableName');
+  const fksByTable = groupRows(await db.query(FOREIGN_KEYS_SQL), 'tableName');
   const baseTables = objects.filter((o) => o.type === 'table').map((o) => text(o.name));
   // COUNT(*) is exact and cheap at the demo's size; SQLite keeps no row estimate without ANALYZE.
   const counts = await countRows(db, baseTables);
@@ -130,7 +121,7 @@ export async function introspectSqlite(db: Queryable): Promise<DbSchema> {
     const rawColumns = columnsByTable.get(name) ?? [];
     const alias = isView ? null : rowidAlias(rawColumns, createSql);
     const checks = checkedValues(createSql);
-    const uniqueKeys = [...groupBy(uniqueByTable.get(name) ?? [], 'indexName').values()].map((cols) =>
+    const uniqueKeys = [...groupRows(uniqueByTable.get(name) ?? [], 'indexName').values()].map((cols) =>
       cols.map((c) => text(c.columnName)),
     );
     return {

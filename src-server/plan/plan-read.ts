@@ -2,7 +2,7 @@
 import type { Catalog, Field, Relation, Resource } from '../catalog/catalog.ts';
 import { Problem } from '../errors/problem.ts';
 import type { ColumnRef, GetRequest, ListRequest, WhereNode } from '../parse/list-request.ts';
-import type { CountPlan, Hop, PlanColumn, PlanOrder, PlanWhere, SelectPlan } from './query-plan.ts';
+import type { ColumnValue, CountPlan, Hop, PlanColumn, PlanOrder, PlanWhere, SelectPlan } from './query-plan.ts';
 
 export interface ListPlan {
   readonly kind: 'list';
@@ -111,13 +111,13 @@ export function planList(catalog: Catalog, request: ListRequest): ListPlan {
   };
 }
 
-/** The where clause selecting one row by primary key. */
-export function keyWhere(resource: Resource, key: GetRequest['key']): PlanWhere {
-  const items: PlanWhere[] = resource.primaryKey.map((column, i) => ({
+/** The where clause selecting one row by its key columns and values. */
+export function keyWhere(key: readonly ColumnValue[]): PlanWhere {
+  const items: PlanWhere[] = key.map(({ column, value }) => ({
     kind: 'condition',
     column: { hops: [], column, zeroDate: null },
     op: 'eq',
-    value: key[i] ?? null,
+    value,
   }));
   return items.length === 1 ? (items[0] as PlanWhere) : { kind: 'and', items };
 }
@@ -133,7 +133,7 @@ export function planGet(request: GetRequest): GetPlan {
       kind: 'select',
       table: request.resource.table,
       columns: fields.map((f) => f.name),
-      where: keyWhere(request.resource, request.key),
+      where: keyWhere(request.resource.primaryKey.map((column, i) => ({ column, value: request.key[i] ?? null }))),
       orderBy: [],
       limit: 1,
       offset: 0,
