@@ -53,18 +53,13 @@ export async function runGet(engine: Engine, name: string, id: string, url: URL,
   return timer.time('serialize', () => ({ resource: name, key: request.key, data: serializeRow(plan.fields, row) }));
 }
 
-/** Every exposed column, for reading a written row back. */
-function allColumns(engine: Engine, name: string): readonly string[] {
-  return resolveResource(engine.catalog, name).fields.map((f) => f.name);
-}
-
 /** `POST /api/v1/{resource}` */
 export async function runCreate(engine: Engine, name: string, body: unknown, timer: StageTimer): Promise<RowResult> {
   const resource = timer.time('parse', () => resolveResource(engine.catalog, name));
   checkOperation(resource, 'create');
   const request = timer.time('parse', () => parseCreateBody(resource, body));
   const plan = timer.time('plan', () => planCreate(request, engine.now()));
-  const row = await timer.timeAsync('execute', () => executeInsert(engine.driver, plan, resource.primaryKey, allColumns(engine, name)));
+  const row = await timer.timeAsync('execute', () => executeInsert(engine.driver, plan, resource.primaryKey, resource.fields.map((f) => f.name)));
   return timer.time('serialize', () => ({ resource: name, key: keyOf(resource.primaryKey, row), data: serializeRow(resource.fields, row) }));
 }
 
@@ -74,7 +69,7 @@ export async function runUpdate(engine: Engine, name: string, id: string, body: 
   checkOperation(resource, 'update');
   const request = timer.time('parse', () => parseUpdateBody(resource, parseKey(resource, id), body));
   const plan = timer.time('plan', () => planUpdate(request, engine.now()));
-  const row = await timer.timeAsync('execute', () => executeUpdate(engine.driver, plan, allColumns(engine, name), name));
+  const row = await timer.timeAsync('execute', () => executeUpdate(engine.driver, plan, resource.fields.map((f) => f.name), name));
   return timer.time('serialize', () => ({ resource: name, key: request.key ?? [], data: serializeRow(resource.fields, row) }));
 }
 
