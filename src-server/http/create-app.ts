@@ -1,6 +1,6 @@
 /** The HTTP server's Express app: security headers, request ids, the data API and the Studio page. */
 import { randomUUID } from 'node:crypto';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.ts';
@@ -8,7 +8,16 @@ import { createErrorHandler } from './error-handler.ts';
 import { createRestRouter } from './rest-router.ts';
 import { renderStudioPlaceholder } from './studio-placeholder.ts';
 
-export function createApp(engine: Engine, logger: Logger): Express {
+export interface AppOptions {
+  readonly logger: Logger;
+  /**
+   * The security pipeline in front of `/api/v1`: it authenticates the caller and must attach a
+   * request context (`setRequestContext`) with the caller's access before calling next().
+   */
+  readonly guard: RequestHandler;
+}
+
+export function createApp(engine: Engine, { logger, guard }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // Query strings are parsed by the engine from the raw URL (filter[a.b] keys must stay literal).
@@ -24,7 +33,7 @@ export function createApp(engine: Engine, logger: Logger): Express {
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, createRestRouter(engine));
+  }, guard, createRestRouter(engine));
   app.get('/', (_req, res) => {
     res.type('html').send(renderStudioPlaceholder(engine.catalog));
   });

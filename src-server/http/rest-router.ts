@@ -7,8 +7,10 @@ import type { Engine } from '../engine/engine.ts';
 import { resolveResource } from '../engine/engine.ts';
 import { runCreate, runDelete, runGet, runList, runUpdate, type RowResult } from '../engine/run-rest.ts';
 import { StageTimer } from '../engine/stage-timer.ts';
+import { canUse, requireRight } from '../engine/access.ts';
 import { Problem } from '../errors/problem.ts';
 import { describeIndexEntry, describeResource } from '../serialize/describe-resource.ts';
+import { requestContext } from './request-context.ts';
 import { apiBase, requestUrl } from './request-url.ts';
 import { allowHeader } from './send-problem.ts';
 
@@ -66,43 +68,45 @@ export function createRestRouter(engine: Engine): Router {
 
   router.get('/', timed(async (req, res, timer) => {
     const base = apiBase(req);
+    const { access } = requestContext(req);
     sendJson(res, timer, 200, {
-      data: engine.catalog.resources.map((r) => describeIndexEntry(r, base)),
+      data: engine.catalog.resources.filter((r) => canUse(access, r.name, 'read')).map((r) => describeIndexEntry(r, base)),
       links: { self: base },
     });
   }));
 
   router.get('/:resource/schema', timed(async (req, res, timer) => {
     const resource = resolveResource(engine.catalog, param(req, 'resource'));
+    requireRight(requestContext(req).access, resource, 'read');
     sendJson(res, timer, 200, { data: describeResource(engine.catalog, resource, apiBase(req)) });
   }));
 
   router.get('/:resource', timed(async (req, res, timer) => {
-    sendJson(res, timer, 200, await runList(engine, param(req, 'resource'), requestUrl(req), timer));
+    sendJson(res, timer, 200, await runList(engine, requestContext(req).access, param(req, 'resource'), requestUrl(req), timer));
   }));
 
   router.get('/:resource/:id', timed(async (req, res, timer) => {
     const url = requestUrl(req);
-    const result = await runGet(engine, param(req, 'resource'), param(req, 'id'), url, timer);
+    const result = await runGet(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), url, timer);
     sendJson(res, timer, 200, { data: result.data, links: rowLinks(`${url.origin}/api/v1`, result) });
   }));
 
   router.post('/:resource', timed(async (req, res, timer) => {
-    const result = await runCreate(engine, param(req, 'resource'), requireJsonBody(req), timer);
+    const result = await runCreate(engine, requestContext(req).access, param(req, 'resource'), requireJsonBody(req), timer);
     const links = rowLinks(apiBase(req), result);
     res.setHeader('Location', links.self ?? '');
     sendJson(res, timer, 201, { data: result.data, links });
   }));
 
   const update = timed(async (req, res, timer) => {
-    const result = await runUpdate(engine, param(req, 'resource'), param(req, 'id'), requireJsonBody(req), timer);
+    const result = await runUpdate(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), requireJsonBody(req), timer);
     sendJson(res, timer, 200, { data: result.data, links: rowLinks(apiBase(req), result) });
   });
   router.put('/:resource/:id', update);
   router.patch('/:resource/:id', update);
 
   router.delete('/:resource/:id', timed(async (req, res, timer) => {
-    await runDelete(engine, param(req, 'resource'), param(req, 'id'), timer);
+    await runDelete(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), timer);
     res.setHeader('Server-Timing', timer.header());
     res.status(204).end();
   }));

@@ -2,7 +2,10 @@
  * The composition root of a running server, shared by the CLI's `serve` and the desktop app:
  * database (the demo when none is given) → engine → app → listening server.
  */
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { whitelistAccess } from '../engine/access.ts';
+import { setRequestContext } from '../http/request-context.ts';
 import type { WhitelistConfig } from '../config/whitelist-config.ts';
 import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -36,8 +39,16 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const engine = await loadEngine({ db, whitelist: options.whitelist });
   // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
   for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
+  const access = whitelistAccess(engine.catalog);
   try {
-    const server = await startServer(createApp(engine, options.logger), options.host, options.port);
+    const server = await startServer(createApp(engine, {
+      logger: options.logger,
+      // Interim until the token pipeline is wired in (issue 4): the whitelist's rights, as before.
+      guard: (req, _res, next) => {
+        setRequestContext(req, { requestId: randomUUID(), access });
+        next();
+      },
+    }), options.host, options.port);
     return {
       ...server,
       engine,

@@ -17,6 +17,7 @@ import { loadEngine } from '../../src-server/engine/load-engine.ts';
 import { createApp } from '../../src-server/http/create-app.ts';
 import { startServer } from '../../src-server/server/start-server.ts';
 import { createTestDatabase } from './mysql.ts';
+import { openGuard } from './open-guard.ts';
 
 /** Small but complete: every table filled, fast to generate. */
 export const TEST_SCALE = 0.2;
@@ -96,7 +97,7 @@ export interface TestServer {
 
 export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig = TEST_WHITELIST): Promise<TestServer> {
   const engine = await loadEngine({ db: dbUrl, whitelist, now: () => new Date(2026, 5, 30, 12, 0, 0) });
-  const server = await startServer(createApp(engine, pino({ level: 'silent' })), '127.0.0.1', 0);
+  const server = await startServer(createApp(engine, { logger: pino({ level: 'silent' }), guard: openGuard(engine.catalog) }), '127.0.0.1', 0);
   async function request(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {
