@@ -92,7 +92,14 @@ function explainMysqlError(error: unknown, target: Extract<ConnectionTarget, { k
 }
 
 /** Opens and checks a connection. The SQLite file must exist unless `create` is set. */
-export async function connect(url: string, options: { readonly create?: boolean } = {}): Promise<Driver> {
+export interface ConnectOptions {
+  /** Create a missing SQLite file (demo generation, tests). */
+  readonly create?: boolean;
+  /** Server-side limit on statement run time (MySQL/MariaDB; SQLite statements cannot be interrupted). */
+  readonly statementTimeoutMs?: number;
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<Driver> {
   const target = parseConnectionUrl(url);
   if (target.kind === 'sqlite') {
     const file = path.resolve(target.file);
@@ -107,7 +114,7 @@ export async function connect(url: string, options: { readonly create?: boolean 
       throw new ConnectionError(`cannot open SQLite file ${file}: ${(error as Error).message}`, { cause: error });
     }
   }
-  const driver = createMysqlDriver(target);
+  const driver = createMysqlDriver({ ...target, ...(options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs }) });
   try {
     await driver.query('SELECT 1');
     return driver;

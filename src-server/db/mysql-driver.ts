@@ -12,6 +12,19 @@ export interface MysqlOptions {
   readonly database: string;
   readonly connectionLimit?: number;
   readonly ssl?: boolean;
+  /** Statements running longer are stopped by the server (MariaDB max_statement_time, MySQL max_execution_time). */
+  readonly statementTimeoutMs?: number;
+}
+
+/**
+ * Asks the server to stop long statements on every new pooled connection. MariaDB names the limit
+ * max_statement_time (seconds, all statements); MySQL max_execution_time (milliseconds, SELECTs).
+ * mysql2 runs commands of one connection in order, so this precedes the connection's first query.
+ */
+function limitStatementTime(conn: { query: (sql: string, values: unknown[], cb: (error: Error | null) => void) => unknown }, ms: number): void {
+  conn.query('SET SESSION max_statement_time = ?', [ms / 1000], (error) => {
+    if (error !== null) conn.query('SET SESSION max_execution_time = ?', [ms], () => undefined);
+  });
 }
 
 function isResultHeader(value: unknown): value is mysql.ResultSetHeader {
@@ -37,6 +50,10 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     enableKeepAlive: true,
     ...(options.ssl === true ? { ssl: {} } : {}),
   });
+  const timeout = options.statementTimeoutMs;
+  if (timeout !== undefined) {
+    pool.pool.on('connection', (conn) => limitStatementTime(conn as unknown as Parameters<typeof limitStatementTime>[0], timeout));
+  }
   const listeners = new Set<Listener>();
   const notify = (sql: string, params: readonly SqlValue[]): void => {
     for (const l of listeners) l(sql, params);

@@ -10,10 +10,12 @@ export interface EngineOptions {
   readonly db: string;
   readonly whitelist: WhitelistConfig;
   readonly now?: () => Date;
+  /** Database-side limit on statement run time (the shield's 10 s by default, set by the composition root). */
+  readonly statementTimeoutMs?: number;
 }
 
 export async function loadEngine(options: EngineOptions): Promise<Engine> {
-  const driver = await connect(options.db);
+  const driver = await connect(options.db, options.statementTimeoutMs === undefined ? {} : { statementTimeoutMs: options.statementTimeoutMs });
   try {
     const schema = await introspect(driver);
     const catalog = buildCatalog(schema, options.whitelist);

@@ -18,6 +18,8 @@ const UNAVAILABLE = new Set([
   'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED',
 ]);
 const TIMEOUT = new Set(['ER_QUERY_TIMEOUT', 'ER_STATEMENT_TIMEOUT', 'ER_QUERY_INTERRUPTED']);
+/** mysql2 names only MySQL's codes: MariaDB's max_statement_time error (1969) arrives by number alone. */
+const TIMEOUT_ERRNO = new Set([1969, 3024, 1317]);
 const DUPLICATE = new Set(['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY']);
 const REFERENCE = new Set([
   'ER_NO_REFERENCED_ROW', 'ER_NO_REFERENCED_ROW_2', 'ER_ROW_IS_REFERENCED', 'ER_ROW_IS_REFERENCED_2',
@@ -46,7 +48,7 @@ export function mapDatabaseError(error: unknown): Problem | null {
   if (REJECTED_VALUE.has(code)) {
     return new Problem('PAS503', `the database rejected a value: ${message}`, { cause: error });
   }
-  if (TIMEOUT.has(code)) {
+  if (TIMEOUT.has(code) || (e.errno !== undefined && TIMEOUT_ERRNO.has(e.errno))) {
     return new Problem('PAS502', 'the query was stopped because it ran too long', { cause: error });
   }
   if (UNAVAILABLE.has(code) || /connection|closed state/i.test(e.message ?? '')) {
