@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
 import { createAuditRepo, type AuditRepo } from './audit-repo.ts';
 import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo.ts';
 import type { KeyProvider } from './key-provider.ts';
-import { migrate } from './migrations.ts';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo.ts';
+import { StoreVersionError } from './store-errors.ts';
 import { createStoreSecrets } from './store-secrets.ts';
 import { createTokensRepo, type TokensRepo } from './tokens-repo.ts';
 import { createWhitelistRepo, type WhitelistRepo } from './whitelist-repo.ts';
@@ -45,6 +46,9 @@ export function openStore(options: StoreOptions): Store {
   if (!fs.existsSync(options.file)) fs.closeSync(fs.openSync(options.file, 'a', 0o600));
   const db = new Database(options.file);
   try {
+    // Checked before anything writes to the file: a newer build's file is left exactly as it was.
+    const version = schemaVersion(db);
+    if (version > LATEST_VERSION) throw new StoreVersionError(options.file, version, LATEST_VERSION);
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives a process crash; only an OS crash or
     // power loss can drop the last ones, and never corrupts the file (sqlite.org/pragma.html#pragma_synchronous).
