@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import pino from 'pino';
-import { loadWhitelistConfig } from '../src-server/config/whitelist-config.ts';
 import { serve } from '../src-server/server/serve.ts';
 
 async function main(): Promise<void> {
@@ -15,8 +14,6 @@ async function main(): Promise<void> {
   const server = await serve({
     db: undefined,
     dataDir: app.getPath('userData') || path.join(os.homedir(), '.config', 'perfex-api-studio'),
-    whitelist: loadWhitelistConfig(undefined),
-    host: '127.0.0.1',
     port: 0,
     logger: pino({ level: 'warn' }),
   });
@@ -25,7 +22,7 @@ async function main(): Promise<void> {
     height: 800,
     webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: path.join(import.meta.dirname, '../preload/index.mjs') },
   });
-  await window.loadURL(server.url);
+  await window.loadURL(server.studioUrl);
   app.on('window-all-closed', () => {
     void server.close().finally(() => app.quit());
   });

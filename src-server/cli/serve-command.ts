@@ -1,7 +1,9 @@
 /** `perfex-api-studio serve`: the data API (and the Studio page) over a database, the demo by default. */
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { loadWhitelistConfig } from '../config/whitelist-config.ts';
+import { fileKeyProvider } from '../store/key-provider.ts';
+import { openStore, storeFile } from '../store/open-store.ts';
 import { serve } from '../server/serve.ts';
 import { resolveDataDir } from './data-dir.ts';
 
@@ -9,9 +11,10 @@ interface ServeCommandOptions {
   readonly db?: string;
   readonly prefix?: string;
   readonly port: string;
-  readonly host: string;
+  readonly lan?: boolean;
   readonly dataDir?: string;
   readonly whitelist?: string;
+  readonly demoToken: boolean;
   readonly logLevel: string;
 }
 
@@ -21,6 +24,22 @@ function parsePort(text: string): number {
   return port;
 }
 
+/** `--whitelist file` imports the JSON into the store (where the Studio edits it) before serving. */
+function importWhitelist(dataDir: string, file: string): void {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read the whitelist ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const store = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
+  try {
+    store.whitelist.importJson(text);
+  } finally {
+    store.close();
+  }
+}
+
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
@@ -28,24 +47,35 @@ export function registerServeCommand(program: Command): void {
     .option('--db <url>', 'mysql://user:password@host:3306/perfex or sqlite:path/to/file.db')
     .option('--prefix <prefix>', 'table prefix (default: detected, usually tbl)')
     .option('--port <port>', 'port to listen on', '4780')
-    .option('--host <host>', 'address to listen on (0.0.0.0 shares the API on the LAN)', '127.0.0.1')
-    .option('--data-dir <dir>', 'where the demo database and settings live')
-    .option('--whitelist <file>', 'JSON whitelist: exposed tables, operations, hidden columns')
+    .option('--lan', 'share the data API on the LAN (all interfaces); the Studio stays on 127.0.0.1')
+    .option('--data-dir <dir>', 'where the demo database, the local store and its key live')
+    .option('--whitelist <file>', 'import this JSON whitelist into the store before serving')
+    .option('--no-demo-token', 'on the demo database, do not issue a token for this launch')
     .option('--log-level <level>', 'pino log level on stderr', 'warn')
     .action(async (options: ServeCommandOptions) => {
       const port = parsePort(options.port);
       const logger = pino({ level: options.logLevel }, pino.destination(2));
-      const config = loadWhitelistConfig(options.whitelist);
+      const dataDir = resolveDataDir(options.dataDir);
+      if (options.whitelist !== undefined) importWhitelist(dataDir, options.whitelist);
       const server = await serve({
         db: options.db,
-        dataDir: resolveDataDir(options.dataDir),
-        whitelist: options.prefix === undefined ? config : { ...config, prefix: options.prefix },
-        host: options.host,
+        dataDir,
+        ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
         port,
+        lan: options.lan === true,
+        demoToken: options.demoToken,
         logger,
         onDemo: (file) => process.stderr.write(`using the embedded demo database ${file}\n`),
       });
-      process.stdout.write(`listening on ${server.url}\n`);
+      const out: string[] = [`listening on ${server.url}`, `studio: ${server.studioUrl}`];
+      for (const url of server.lanUrls) out.push(`shared on the LAN: ${url}/api/v1`);
+      if (server.demoToken !== null) {
+        out.push(`demo token (valid until the next launch): ${server.demoToken}`);
+        out.push(`try: curl -H "Authorization: Bearer ${server.demoToken}" ${server.url}/api/v1/invoices?per_page=2`);
+      } else if (server.store.tokens.liveCount() === 0) {
+        out.push(`no API token yet; create one: perfex-api-studio token create --name me --read '*'`);
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
       const stop = (): void => {
         void server.close().finally(() => process.exit(0));
       };

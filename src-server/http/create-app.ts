@@ -4,6 +4,10 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.ts';
+import type { Store } from '../store/open-store.ts';
+import { ADMIN_COOKIE, requireLocal, sameSecret } from './admin/admin-guard.ts';
+import { createAdminRouter } from './admin/admin-router.ts';
+import { authTestHandler } from './auth-test-route.ts';
 import { createErrorHandler } from './error-handler.ts';
 import { createRestRouter } from './rest-router.ts';
 import { renderStudioPlaceholder } from './studio-placeholder.ts';
@@ -15,9 +19,11 @@ export interface AppOptions {
    * request context (`setRequestContext`) with the caller's access before calling next().
    */
   readonly guard: RequestHandler;
+  /** The Studio's admin API and session; absent in tests of the data API alone. */
+  readonly admin?: { readonly store: Store; readonly sessionToken: string };
 }
 
-export function createApp(engine: Engine, { logger, guard }: AppOptions): Express {
+export function createApp(engine: Engine, { logger, guard, admin }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // Query strings are parsed by the engine from the raw URL (filter[a.b] keys must stay literal).
@@ -33,8 +39,17 @@ export function createApp(engine: Engine, { logger, guard }: AppOptions): Expres
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, guard, createRestRouter(engine));
-  app.get('/', (_req, res) => {
+  }, guard, express.Router().get('/auth/test', authTestHandler(engine.catalog)), createRestRouter(engine));
+  if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken));
+  app.get('/', (req, res) => {
+    requireLocal(req);
+    // The URL printed at start carries the session once; it moves into an HttpOnly cookie and out of the address bar.
+    const session = new URL(req.originalUrl, 'http://localhost').searchParams.get('session');
+    if (admin !== undefined && session !== null && sameSecret(session, admin.sessionToken)) {
+      res.cookie(ADMIN_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
+      res.redirect(303, '/');
+      return;
+    }
     res.type('html').send(renderStudioPlaceholder(engine.catalog));
   });
   app.use(createErrorHandler(logger));

@@ -82,31 +82,42 @@ export function createRestRouter(engine: Engine): Router {
   }));
 
   router.get('/:resource', timed(async (req, res, timer) => {
-    sendJson(res, timer, 200, await runList(engine, requestContext(req).access, param(req, 'resource'), requestUrl(req), timer));
+    const context = requestContext(req);
+    const envelope = await runList(engine, context.access, param(req, 'resource'), requestUrl(req), timer);
+    context.rows = envelope.data.length;
+    sendJson(res, timer, 200, envelope);
   }));
 
   router.get('/:resource/:id', timed(async (req, res, timer) => {
     const url = requestUrl(req);
-    const result = await runGet(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), url, timer);
+    const context = requestContext(req);
+    const result = await runGet(engine, context.access, param(req, 'resource'), param(req, 'id'), url, timer);
+    context.rows = 1;
     sendJson(res, timer, 200, { data: result.data, links: rowLinks(`${url.origin}/api/v1`, result) });
   }));
 
   router.post('/:resource', timed(async (req, res, timer) => {
-    const result = await runCreate(engine, requestContext(req).access, param(req, 'resource'), requireJsonBody(req), timer);
+    const context = requestContext(req);
+    const result = await runCreate(engine, context.access, param(req, 'resource'), requireJsonBody(req), timer);
+    context.rows = 1;
     const links = rowLinks(apiBase(req), result);
     res.setHeader('Location', links.self ?? '');
     sendJson(res, timer, 201, { data: result.data, links });
   }));
 
   const update = timed(async (req, res, timer) => {
-    const result = await runUpdate(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), requireJsonBody(req), timer);
+    const context = requestContext(req);
+    const result = await runUpdate(engine, context.access, param(req, 'resource'), param(req, 'id'), requireJsonBody(req), timer);
+    context.rows = 1;
     sendJson(res, timer, 200, { data: result.data, links: rowLinks(apiBase(req), result) });
   });
   router.put('/:resource/:id', update);
   router.patch('/:resource/:id', update);
 
   router.delete('/:resource/:id', timed(async (req, res, timer) => {
-    await runDelete(engine, requestContext(req).access, param(req, 'resource'), param(req, 'id'), timer);
+    const context = requestContext(req);
+    await runDelete(engine, context.access, param(req, 'resource'), param(req, 'id'), timer);
+    context.rows = 1;
     res.setHeader('Server-Timing', timer.header());
     res.status(204).end();
   }));

@@ -4,24 +4,11 @@
  * times ride the same flush.
  */
 import type { Logger } from 'pino';
+import type { AuditEntry, AuditRepo } from '../store/audit-repo.ts';
 import type { TokenDirectory } from './token-directory.ts';
 
-export interface AuditEntry {
-  readonly time: string;
-  readonly tokenId: string | null;
-  readonly ip: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly rows: number | null;
-  readonly durationMs: number;
-  readonly requestId: string;
-}
-
-export interface AuditSink {
-  append(entries: readonly AuditEntry[]): void;
-  prune(policy: { maxDays: number; maxRows: number }): number;
-}
+/** Where entries go: the store's audit repository. */
+export type AuditSink = Pick<AuditRepo, 'append' | 'prune'>;
 
 export interface AuditWriter {
   record(entry: AuditEntry): void;

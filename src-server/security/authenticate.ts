@@ -4,10 +4,9 @@
  * or 403 for an address outside the allow-list.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type net from 'node:net';
 import { Problem } from '../errors/problem.ts';
 import { ReplayGuard, verifySignature } from './hmac.ts';
-import { buildAllowList, isAllowed } from './ip-allow-list.ts';
+import { createIpAllowList } from '../store/ip-allow-list.ts';
 import type { PipelineState } from './pipeline-state.ts';
 import type { SecurityOptions } from './security-options.ts';
 import type { AuthToken, TokenDirectory } from './token-directory.ts';
@@ -25,15 +24,16 @@ export interface Authenticator {
 
 export function createAuthenticator(tokens: TokenDirectory, options: SecurityOptions, now: () => number = Date.now): Authenticator {
   const replay = new ReplayGuard(options.hmacWindowSeconds * 1000);
-  const allowLists = new Map<string, { key: string; list: net.BlockList }>();
+  // Built once per token and allow-list (the admin API can change a token's list while it is in use).
+  const allowLists = new Map<string, { key: string; allows: (ip: string) => boolean }>();
 
-  function allowListOf(token: AuthToken): net.BlockList {
+  function allowListOf(token: AuthToken): (ip: string) => boolean {
     const key = token.ipAllow.join(',');
     const cached = allowLists.get(token.id);
-    if (cached?.key === key) return cached.list;
-    const list = buildAllowList(token.ipAllow);
-    allowLists.set(token.id, { key, list });
-    return list;
+    if (cached?.key === key) return cached.allows;
+    const allows = createIpAllowList(token.ipAllow);
+    allowLists.set(token.id, { key, allows });
+    return allows;
   }
 
   function refuse(res: ServerResponse, problem: Problem, error?: string): never {
@@ -57,7 +57,7 @@ export function createAuthenticator(tokens: TokenDirectory, options: SecurityOpt
       if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now()) {
         refuse(res, new Problem('PAS303', `the token \`${token.name}\` expired at ${token.expiresAt}`), 'invalid_token');
       }
-      if (token.ipAllow.length > 0 && !isAllowed(allowListOf(token), state.ip)) {
+      if (!allowListOf(token)(state.ip)) {
         throw new Problem('PAS304', `the token \`${token.name}\` does not accept calls from ${state.ip}`);
       }
       if (token.hmac) {

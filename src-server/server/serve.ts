@@ -1,64 +1,98 @@
 /**
  * The composition root of a running server, shared by the CLI's `serve` and the desktop app:
- * database (the demo when none is given) → engine → app → listening server.
+ * local store → database (the demo when none is given) → engine → security pipeline → app → server.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { whitelistAccess } from '../engine/access.ts';
-import { setRequestContext } from '../http/request-context.ts';
-import type { WhitelistConfig } from '../config/whitelist-config.ts';
 import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../engine/load-engine.ts';
 import { createApp } from '../http/create-app.ts';
+import { createSecurityPipeline } from '../security/security-pipeline.ts';
+import { resolveSecurityOptions, type SecurityOptions } from '../security/security-options.ts';
+import { fileKeyProvider, type KeyProvider } from '../store/key-provider.ts';
+import { openStore, storeFile, type Store } from '../store/open-store.ts';
+import { issueDemoToken } from './demo-token.ts';
+import { lanUrls } from './lan-urls.ts';
 import { startServer, type RunningServer } from './start-server.ts';
 
 export interface ServeOptions {
   /** Connection URL; undefined = the embedded demo database in `dataDir`. */
   readonly db: string | undefined;
   readonly dataDir: string;
-  readonly whitelist: WhitelistConfig;
-  readonly host: string;
+  /** Overrides the stored whitelist's table prefix for this run. */
+  readonly prefix?: string;
   readonly port: number;
+  /** Share the data API on every interface; the Studio and admin API still answer on loopback only. */
+  readonly lan?: boolean;
   readonly logger: Logger;
+  /** On the demo database, issue a fresh demo token for this launch (revoking the previous launch's). */
+  readonly demoToken?: boolean;
+  /** Security limits for this run, over the stored `security` setting and the defaults. */
+  readonly security?: Partial<SecurityOptions>;
+  /** Where the store key comes from (Electron: the OS keychain); default a 0600 file in the data dir. */
+  readonly keyProvider?: KeyProvider;
   /** Told which database is used when the demo is picked (the CLI prints it). */
   readonly onDemo?: (file: string) => void;
 }
 
 export interface Serving extends RunningServer {
   readonly engine: Engine;
+  readonly store: Store;
+  /** `http://127.0.0.1:PORT/?session=…`: opens the Studio with this launch's admin session. */
+  readonly studioUrl: string;
+  readonly adminToken: string;
+  /** Addresses other machines can use when `lan` is on. */
+  readonly lanUrls: readonly string[];
+  /** The demo token issued for this launch, when one was. */
+  readonly demoToken: string | null;
+  /** Writes queued audit entries now (tests). */
+  flushAudit(): void;
 }
 
 export async function serve(options: ServeOptions): Promise<Serving> {
-  let db = options.db;
-  if (db === undefined) {
-    const file = await ensureDemoDatabase(options.dataDir);
-    options.onDemo?.(file);
-    db = `sqlite:${file}`;
-  }
-  const engine = await loadEngine({ db, whitelist: options.whitelist });
-  // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
-  for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
-  const access = whitelistAccess(engine.catalog);
+  const store = openStore({ file: storeFile(options.dataDir), keyProvider: options.keyProvider ?? fileKeyProvider(options.dataDir) });
+  const cleanup: (() => Promise<void> | void)[] = [() => store.close()];
   try {
-    const server = await startServer(createApp(engine, {
-      logger: options.logger,
-      // Interim until the token pipeline is wired in (issue 4): the whitelist's rights, as before.
-      guard: (req, _res, next) => {
-        setRequestContext(req, { requestId: randomUUID(), access });
-        next();
-      },
-    }), options.host, options.port);
+    const security = resolveSecurityOptions(store.settings.get<Partial<SecurityOptions>>('security'), options.security);
+    let db = options.db;
+    if (db === undefined) {
+      const file = await ensureDemoDatabase(options.dataDir);
+      options.onDemo?.(file);
+      db = `sqlite:${file}`;
+    }
+    const stored = store.whitelist.get();
+    const whitelist = options.prefix === undefined ? stored : { ...stored, prefix: options.prefix };
+    const engine = await loadEngine({ db, whitelist, statementTimeoutMs: security.statementTimeoutMs });
+    cleanup.unshift(() => engine.driver.close());
+    // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
+    for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
+
+    const pipeline = createSecurityPipeline({ catalog: engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
+    cleanup.unshift(() => pipeline.close());
+    const adminToken = randomBytes(32).toString('base64url');
+    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken } });
+    const host = options.lan === true ? '0.0.0.0' : '127.0.0.1';
+    const server = await startServer(app, host, options.port);
+    const demoToken = options.db === undefined && options.demoToken !== false ? issueDemoToken(store) : null;
+    const local = `http://127.0.0.1:${server.port}`;
     return {
       ...server,
+      url: local,
       engine,
+      store,
+      studioUrl: `${local}/?session=${adminToken}`,
+      adminToken,
+      lanUrls: options.lan === true ? lanUrls(server.port) : [],
+      demoToken,
+      flushAudit: pipeline.flushAudit,
       async close() {
         await server.close();
-        await engine.driver.close();
+        for (const step of cleanup) await step();
       },
     };
   } catch (error) {
-    await engine.driver.close();
+    for (const step of cleanup) await Promise.resolve(step()).catch(() => undefined);
     throw error;
   }
 }

@@ -37,30 +37,54 @@ describe('perfex-api-studio CLI', () => {
     expect(r.stdout).not.toContain('"hash"');
   });
 
-  it('serve prints one listening line, answers, and stops on SIGTERM', async () => {
-    const child = spawn(TSX, [CLI, 'serve', '--db', `sqlite:${file}`, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Starts `serve` and resolves with its stdout once the listening line and `lines` lines are printed. */
+  function startServe(args: string[], lines: number) {
+    const child = spawn(TSX, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8');
-    const url = await new Promise<string>((resolve, reject) => {
+    const ready = new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: string) => {
         out += chunk;
-        const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-        if (m?.[1] !== undefined) resolve(m[1]);
+        if (out.split('\n').length > lines) resolve(out);
       });
-      child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
     });
-    const res = await fetch(`${url}/api/v1/invoices?per_page=1`);
-    expect(res.status).toBe(200);
+    return { child, ready };
+  }
+
+  async function stop(child: ReturnType<typeof spawn>): Promise<number | null> {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    return exited;
+  }
+
+  it('serve on a database without tokens refuses anonymous calls and says how to create a token', async () => {
+    const { child, ready } = startServe(['--db', `sqlite:${file}`, '--port', '0', '--data-dir', path.join(dir, 'data-1')], 3);
+    const out = await ready;
+    const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1] ?? '';
+    expect(out).toMatch(/^studio: http:\/\/127\.0\.0\.1:\d+\/\?session=[\w-]{43}$/m);
+    expect(out).toContain("no API token yet; create one: perfex-api-studio token create --name me --read '*'");
+    const res = await fetch(`${url}/api/v1/invoices?per_page=1`);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { code: string }).code).toBe('PAS314');
+    expect(await stop(child)).toBe(0);
   });
+
+  it('serve on the embedded demo prints a demo token that works, and stops on SIGTERM', async () => {
+    const { child, ready } = startServe(['--port', '0', '--data-dir', path.join(dir, 'data-2')], 4);
+    const out = await ready;
+    const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1] ?? '';
+    const token = /^demo token \(valid until the next launch\): (pas_\w+)$/m.exec(out)?.[1] ?? '';
+    const res = await fetch(`${url}/api/v1/invoices?per_page=1`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    expect(await stop(child)).toBe(0);
+  }, 120_000);
 
   it('exits non-zero with one clear line when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
-    const r = run(['serve', '--db', `sqlite:${file}`, '--port', String(port)]);
+    const r = run(['serve', '--db', `sqlite:${file}`, '--port', String(port), '--data-dir', path.join(dir, 'data-3')]);
     blocker.close();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`perfex-api-studio: port ${port} is already in use on 127.0.0.1`);
@@ -75,7 +99,7 @@ describe('perfex-api-studio CLI', () => {
       [`sqlite:${path.join(dir, 'missing.db')}`, 'does not exist'],
     ];
     for (const [url, message] of cases) {
-      const r = run(['serve', '--db', url, '--port', '0']);
+      const r = run(['serve', '--db', url, '--port', '0', '--data-dir', path.join(dir, 'data-3')]);
       expect(r.status, url).toBe(1);
       expect(r.stderr, url).toContain(message);
       expect(r.stderr, url).not.toContain('wrong-password');

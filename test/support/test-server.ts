@@ -95,16 +95,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig = TEST_WHITELIST): Promise<TestServer> {
-  const engine = await loadEngine({ db: dbUrl, whitelist, now: () => new Date(2026, 5, 30, 12, 0, 0) });
-  const server = await startServer(createApp(engine, { logger: pino({ level: 'silent' }), guard: openGuard(engine.catalog) }), '127.0.0.1', 0);
-  async function request(method: string, pathAndQuery: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+/** `fetch` bound to a base URL, parsing JSON answers (problems included). */
+export function requester(baseUrl: string): TestServer['request'] {
+  return async (method, pathAndQuery, body, headers = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${server.url}${pathAndQuery}`, init);
+    const res = await fetch(`${baseUrl}${pathAndQuery}`, init);
     const text = await res.text();
     let parsed: unknown;
     try {
@@ -113,7 +112,13 @@ export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig 
       parsed = undefined;
     }
     return { status: res.status, headers: res.headers, body: parsed, text };
-  }
+  };
+}
+
+export async function startTestServer(dbUrl: string, whitelist: WhitelistConfig = TEST_WHITELIST): Promise<TestServer> {
+  const engine = await loadEngine({ db: dbUrl, whitelist, now: () => new Date(2026, 5, 30, 12, 0, 0) });
+  const server = await startServer(createApp(engine, { logger: pino({ level: 'silent' }), guard: openGuard(engine.catalog) }), '127.0.0.1', 0);
+  const request = requester(server.url);
   return {
     url: server.url,
     engine,

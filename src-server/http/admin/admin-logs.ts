@@ -1,0 +1,52 @@
+/** `GET /admin/api/logs`: the audit log, newest first, filtered and paged by an id cursor. */
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { Problem } from '../../errors/problem.ts';
+import type { AuditRepo } from '../../store/audit-repo.ts';
+
+const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO 8601 date or date-time');
+
+const logQuery = z.strictObject({
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  token: z.string().max(64).optional(),
+  status: z.coerce.number().int().min(100).max(599).optional(),
+  status_class: z.enum(['2xx', '3xx', '4xx', '5xx']).optional(),
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
+  path: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export function createAdminLogsRouter(audit: AuditRepo): Router {
+  const router = express.Router();
+  router.get('/', (req, res) => {
+    const url = new URL(req.originalUrl, 'http://localhost');
+    const parsed = logQuery.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Problem('PAS112', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`, {
+        hint: 'Filters: from, to (ISO dates), token (id), status, status_class (2xx…5xx), method, path (prefix), limit (≤ 1000), before (cursor).',
+      });
+    }
+    const q = parsed.data;
+    const page = audit.query({
+      ...(q.from === undefined ? {} : { from: q.from }),
+      ...(q.to === undefined ? {} : { to: q.to }),
+      ...(q.token === undefined ? {} : { tokenId: q.token }),
+      ...(q.status === undefined ? {} : { status: q.status }),
+      ...(q.status_class === undefined ? {} : { statusClass: Number(q.status_class[0]) as 2 | 3 | 4 | 5 }),
+      ...(q.method === undefined ? {} : { method: q.method }),
+      ...(q.path === undefined ? {} : { pathPrefix: q.path }),
+      ...(q.limit === undefined ? {} : { limit: q.limit }),
+      ...(q.before === undefined ? {} : { before: q.before }),
+    });
+    let next: string | null = null;
+    if (page.nextBefore !== null) {
+      url.searchParams.set('before', String(page.nextBefore));
+      next = `${url.pathname}?${url.searchParams.toString()}`;
+    }
+    res.json({ data: page.entries, links: { next } });
+  });
+  return router;
+}

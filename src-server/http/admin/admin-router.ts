@@ -1,0 +1,22 @@
+/**
+ * `/admin/api`: the Studio's private API. Mounted behind the admin guard (loopback, Host, session
+ * token); grows with the Studio (connections, whitelist, explorer, exports come with it).
+ */
+import express, { type Router } from 'express';
+import type { Store } from '../../store/open-store.ts';
+import { createAdminGuard } from './admin-guard.ts';
+import { createAdminLogsRouter } from './admin-logs.ts';
+import { createAdminTokensRouter } from './admin-tokens.ts';
+
+export function createAdminRouter(store: Store, sessionToken: string): Router {
+  const router = express.Router();
+  router.use(createAdminGuard(sessionToken));
+  router.use(express.json({ limit: '256kb' }));
+  router.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  router.use('/tokens', createAdminTokensRouter(store.tokens));
+  router.use('/logs', createAdminLogsRouter(store.audit));
+  return router;
+}
