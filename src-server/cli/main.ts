@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerIntrospectCommand } from './introspect-command.ts';
 import { registerServeCommand } from './serve-command.ts';
+import { registerTokenCommand } from './token-command.ts';
+import { registerWhitelistCommand } from './whitelist-command.ts';
 
 const program = new Command('perfex-api-studio')
   .description('Turn a Perfex CRM database into a documented, secured REST API')
@@ -14,6 +16,8 @@ const program = new Command('perfex-api-studio')
 registerServeCommand(program);
 registerDemoCommand(program);
 registerIntrospectCommand(program);
+registerTokenCommand(program);
+registerWhitelistCommand(program);
 
 try {
   await program.parseAsync(process.argv);
