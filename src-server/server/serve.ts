@@ -10,6 +10,7 @@ import { loadEngine } from '../engine/load-engine.ts';
 import { createApp } from '../http/create-app.ts';
 import { createSecurityPipeline } from '../security/security-pipeline.ts';
 import { resolveSecurityOptions, type SecurityOptions } from '../security/security-options.ts';
+import { storedSecurity } from '../security/security-settings.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/key-provider.ts';
 import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { issueDemoToken } from './demo-token.ts';
@@ -54,7 +55,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const store = openStore({ file: storeFile(options.dataDir), keyProvider: options.keyProvider ?? fileKeyProvider(options.dataDir) });
   const cleanup: (() => Promise<void> | void)[] = [() => store.close()];
   try {
-    const security = resolveSecurityOptions(store.settings.get<Partial<SecurityOptions>>('security'), options.security);
+    const security = resolveSecurityOptions(storedSecurity(store.settings), options.security);
     let db = options.db;
     if (db === undefined) {
       const file = await ensureDemoDatabase(options.dataDir);

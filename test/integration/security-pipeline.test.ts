@@ -365,6 +365,20 @@ describe('audit log and admin API', () => {
     expect(r.status).toBe(200);
   });
 
+  it('reads and changes the stored security limits, validating every key', async () => {
+    const before = await api.admin('GET', '/admin/api/settings/security');
+    expect(before.body.data.effective).toMatchObject({ maxBodyBytes: 262144, maxJsonDepth: 10, maxQueryBytes: 8192, statementTimeoutMs: 10000 });
+    const changed = await api.admin('PATCH', '/admin/api/settings/security', { maxBodyBytes: 524288 });
+    expect(changed.status).toBe(200);
+    expect(changed.body.data.stored).toEqual({ maxBodyBytes: 524288 });
+    const unknown = await api.admin('PATCH', '/admin/api/settings/security', { maxBody: 1 });
+    expect([unknown.status, unknown.body.code]).toEqual([422, 'PAS401']);
+    expect(unknown.body.detail).toContain('unknown security setting "maxBody"');
+    const invalid = await api.admin('PATCH', '/admin/api/settings/security', { maxJsonDepth: 0 });
+    expect(invalid.status).toBe(422);
+    expect((await api.admin('PATCH', '/admin/api/settings/security', { maxBodyBytes: null })).body.data.stored).toEqual({});
+  });
+
   it('never writes a plain token to the store file', async () => {
     const { token } = api.token({ read: '*' });
     await api.request('GET', '/api/v1/invoices?per_page=1', undefined, bearer(token));

@@ -6,6 +6,7 @@ import express, { type Router } from 'express';
 import type { Store } from '../../store/open-store.ts';
 import { createAdminGuard } from './admin-guard.ts';
 import { createAdminLogsRouter } from './admin-logs.ts';
+import { createAdminSettingsRouter } from './admin-settings.ts';
 import { createAdminTokensRouter } from './admin-tokens.ts';
 
 export function createAdminRouter(store: Store, sessionToken: string): Router {
@@ -18,5 +19,6 @@ export function createAdminRouter(store: Store, sessionToken: string): Router {
   });
   router.use('/tokens', createAdminTokensRouter(store.tokens));
   router.use('/logs', createAdminLogsRouter(store.audit));
+  router.use('/settings', createAdminSettingsRouter(store.settings));
   return router;
 }
