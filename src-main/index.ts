@@ -5,15 +5,19 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, safeStorage } from 'electron';
 import pino from 'pino';
 import { serve } from '../src-server/server/serve.ts';
+import { safeStorageKeyProvider } from '../src-server/store/safe-storage-key-provider.ts';
 
 async function main(): Promise<void> {
   await app.whenReady();
+  const dataDir = app.getPath('userData') || path.join(os.homedir(), '.config', 'perfex-api-studio');
   const server = await serve({
     db: undefined,
-    dataDir: app.getPath('userData') || path.join(os.homedir(), '.config', 'perfex-api-studio'),
+    dataDir,
+    // Stored secrets are sealed with a key that the OS keychain protects (DPAPI, Keychain, libsecret).
+    keyProvider: safeStorageKeyProvider(safeStorage, path.join(dataDir, 'store.key.sealed')),
     port: 0,
     logger: pino({ level: 'warn' }),
   });
