@@ -3,12 +3,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './demo-command.ts';
 import { registerIntrospectCommand } from './introspect-command.ts';
+import { registerSecurityCommand } from './security-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
 import { registerWhitelistCommand } from './whitelist-command.ts';
 
 const program = new Command('perfex-api-studio')
-  .description('Turn a Perfex CRM database into a documented, secured REST API')
+  .description('Turn a Perfex CRM database into a documented, secured REST and GraphQL API')
   .version('0.1.0')
   .exitOverride()
   .showHelpAfterError();
@@ -18,6 +19,7 @@ registerDemoCommand(program);
 registerIntrospectCommand(program);
 registerTokenCommand(program);
 registerWhitelistCommand(program);
+registerSecurityCommand(program);
 
 try {
   await program.parseAsync(process.argv);

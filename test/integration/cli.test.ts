@@ -80,6 +80,21 @@ describe('perfex-api-studio CLI', () => {
     expect(await stop(child)).toBe(0);
   }, 120_000);
 
+  it('security set stores validated limits, security show prints them, unknown keys are refused', () => {
+    const dataDir = path.join(dir, 'data-4');
+    const set = run(['security', 'set', 'maxBodyBytes=524288', 'statementTimeoutMs=5000', '--data-dir', dataDir]);
+    expect(set.status).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ maxBodyBytes: 524288, statementTimeoutMs: 5000, maxJsonDepth: 10 });
+    const show = run(['security', 'show', '--data-dir', dataDir]);
+    expect(JSON.parse(show.stdout).maxBodyBytes).toBe(524288);
+    const bad = run(['security', 'set', 'maxBody=1', '--data-dir', dataDir]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('unknown security setting "maxBody"');
+    const invalid = run(['security', 'set', 'maxJsonDepth=0', '--data-dir', dataDir]);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toContain('maxJsonDepth');
+  });
+
   it('exits non-zero with one clear line when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
