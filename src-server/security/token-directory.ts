@@ -1,27 +1,9 @@
 /**
- * What the pipeline needs from the token store: lookups by secret and usage updates. The SQLite
- * store's TokensRepo satisfies it; keeping the interface here keeps the stages testable on their own.
+ * What the pipeline needs from the token store: lookups by secret and usage updates, and of a token
+ * only what it checks. Narrow views of the store's TokensRepo, so the stages state their needs.
  */
-import type { Grants } from '../engine/access.ts';
+import type { TokenRecord, TokensRepo } from '../store/tokens-repo.ts';
 
-export interface AuthToken {
-  readonly id: string;
-  readonly name: string;
-  readonly expiresAt: string | null;
-  readonly grants: Grants;
-  readonly origins: readonly string[];
-  readonly ipAllow: readonly string[];
-  /** Requests per minute. */
-  readonly rateLimit: number;
-  readonly hmac: boolean;
-}
+export type AuthToken = Pick<TokenRecord, 'id' | 'name' | 'expiresAt' | 'grants' | 'origins' | 'ipAllow' | 'rateLimit' | 'hmac'>;
 
-export interface TokenDirectory {
-  /** The live or expired token with this secret; undefined for malformed, unknown or revoked ones. */
-  findBySecret(token: string): AuthToken | undefined;
-  hmacSecret(id: string): string | null;
-  /** Tokens neither revoked nor expired: with none, the API explains how to create one. */
-  liveCount(): number;
-  /** Records last-used times (id → ISO time) in one write. */
-  touch(usage: ReadonlyMap<string, string>): void;
-}
+export type TokenDirectory = Pick<TokensRepo, 'findBySecret' | 'hmacSecret' | 'liveCount' | 'touch'>;
