@@ -2,6 +2,8 @@
 import type { Dialect } from '../db/driver.ts';
 import type { CountPlan, DeletePlan, InsertPlan, Plan, PlanWhere, SelectPlan, UpdatePlan } from '../plan/query-plan.ts';
 import { SqlBuilder, type CompiledQuery } from './compiled-query.ts';
+import { compileAggregate } from './compile-aggregate.ts';
+import { compileRelatedSelect } from './compile-related.ts';
 import { compileColumnValue, compileWhere, type WhereContext } from './compile-where.ts';
 import { sqlDialect } from './sql-dialect.ts';
 
@@ -90,6 +92,12 @@ export function compile(plan: Plan, dialect: Dialect): CompiledQuery {
       break;
     case 'delete':
       compileDelete(ctx, plan);
+      break;
+    case 'related-select':
+      compileRelatedSelect(ctx, plan);
+      break;
+    case 'aggregate':
+      compileAggregate(ctx, plan);
       break;
   }
   return ctx.sql.build();

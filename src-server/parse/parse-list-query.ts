@@ -51,7 +51,8 @@ function parsePositiveInteger(raw: string, name: string, max: number): number {
   return Number(raw);
 }
 
-function parseSort(catalog: Catalog, resource: Resource, raw: string | null): SortKey[] {
+/** `sort=-total,duedate`: `-` = descending; names may follow to-one relations (`client.company`). */
+export function parseSort(catalog: Catalog, resource: Resource, raw: string | null): SortKey[] {
   if (raw === null) return [];
   const keys: SortKey[] = [];
   for (const part of raw.split(',').map((p) => p.trim())) {

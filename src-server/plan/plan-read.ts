@@ -69,7 +69,7 @@ function and(a: PlanWhere | null, b: PlanWhere | null): PlanWhere | null {
 }
 
 /** Order keys plus the primary key as a tie-breaker, so pages never overlap or skip rows. */
-function orderOf(catalog: Catalog, request: ListRequest): PlanOrder[] {
+export function orderOf(catalog: Catalog, request: Pick<ListRequest, 'resource' | 'sort' | 'since'>): PlanOrder[] {
   const order: PlanOrder[] = request.sort.map((key) => ({ column: planColumn(catalog, key.column), direction: key.direction }));
   if (order.length === 0 && request.since !== null) {
     order.push({ column: baseColumn(request.since.column), direction: 'desc' });

@@ -84,4 +84,39 @@ export interface DeletePlan {
   readonly key: readonly ColumnValue[];
 }
 
-export type Plan = SelectPlan | CountPlan | InsertPlan | UpdatePlan | DeletePlan;
+/**
+ * Rows of several parents in one statement (`WHERE key IN (…)`), with the window (limit, offset)
+ * applied per parent: `ROW_NUMBER() OVER (PARTITION BY key ORDER BY …)`. `select` holds the filter
+ * (scope included), the order and the columns (the partition column included); its own limit and
+ * offset are unused.
+ */
+export interface RelatedSelectPlan {
+  readonly kind: 'related-select';
+  readonly select: SelectPlan;
+  readonly partitionBy: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** One aggregate measure; `column` null means `COUNT(*)`. */
+export interface PlanMeasure {
+  readonly fn: 'count' | 'sum' | 'avg' | 'min' | 'max';
+  readonly column: string | null;
+  /** min/max ignore MySQL zero dates, which the API serves as null. */
+  readonly zeroDate: 'date' | 'datetime' | null;
+}
+
+/**
+ * `SELECT group keys, measures FROM table WHERE … GROUP BY keys ORDER BY keys`. The result columns
+ * are named `g0…` for the keys and `m0…` for the measures, in plan order.
+ */
+export interface AggregatePlan {
+  readonly kind: 'aggregate';
+  readonly table: string;
+  readonly where: PlanWhere | null;
+  readonly groupBy: readonly string[];
+  readonly measures: readonly PlanMeasure[];
+  readonly limit: number | null;
+}
+
+export type Plan = SelectPlan | CountPlan | InsertPlan | UpdatePlan | DeletePlan | RelatedSelectPlan | AggregatePlan;
