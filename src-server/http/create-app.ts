@@ -4,6 +4,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.ts';
+import { createGraphqlRouter, type GraphqlOptions } from '../graphql/create-graphql-router.ts';
 import type { Store } from '../store/open-store.ts';
 import { ADMIN_COOKIE, requireLocal, sameSecret } from './admin/admin-guard.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
@@ -21,9 +22,11 @@ export interface AppOptions {
   readonly guard: RequestHandler;
   /** The Studio's admin API and session; absent in tests of the data API alone. */
   readonly admin?: { readonly store: Store; readonly sessionToken: string };
+  /** Limits and switches of /api/v1/graphql (depth, complexity, aliases, list size, introspection). */
+  readonly graphql?: Partial<GraphqlOptions>;
 }
 
-export function createApp(engine: Engine, { logger, guard, admin }: AppOptions): Express {
+export function createApp(engine: Engine, { logger, guard, admin, graphql }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // Query strings are parsed by the engine from the raw URL (filter[a.b] keys must stay literal).
@@ -39,7 +42,7 @@ export function createApp(engine: Engine, { logger, guard, admin }: AppOptions):
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, guard, express.Router().get('/auth/test', authTestHandler(engine.catalog)), createRestRouter(engine));
+  }, guard, createGraphqlRouter(engine, { ...graphql, logger }), express.Router().get('/auth/test', authTestHandler(engine.catalog)), createRestRouter(engine));
   if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken));
   app.get('/', (req, res) => {
     requireLocal(req);
