@@ -2,19 +2,7 @@
 import type { Command } from 'commander';
 import { resolveSecurityOptions } from '../security/security-options.ts';
 import { storedSecurity, updateSecurity } from '../security/security-settings.ts';
-import { fileKeyProvider } from '../store/key-provider.ts';
-import { openStore, storeFile, type Store } from '../store/open-store.ts';
-import { resolveDataDir } from './data-dir.ts';
-
-function withStore<T>(dataDir: string | undefined, work: (store: Store) => T): T {
-  const dir = resolveDataDir(dataDir);
-  const store = openStore({ file: storeFile(dir), keyProvider: fileKeyProvider(dir) });
-  try {
-    return work(store);
-  } finally {
-    store.close();
-  }
-}
+import { withStore } from './with-store.ts';
 
 /** `maxBodyBytes=524288` → ['maxBodyBytes', 524288]; `key=default` resets. */
 function parseAssignment(text: string): [string, unknown] {
@@ -32,8 +20,8 @@ export function registerSecurityCommand(program: Command): void {
     .command('show')
     .description('print the effective limits (defaults overlaid with stored values)')
     .option('--data-dir <dir>', 'where the local store lives')
-    .action((options: { dataDir?: string }) => {
-      const effective = withStore(options.dataDir, (store) => resolveSecurityOptions(storedSecurity(store.settings)));
+    .action(async (options: { dataDir?: string }) => {
+      const effective = await withStore(options.dataDir, (store) => resolveSecurityOptions(storedSecurity(store.settings)));
       process.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
     });
   security
@@ -41,9 +29,9 @@ export function registerSecurityCommand(program: Command): void {
     .description('store new limits, applied at the next serve: security set maxBodyBytes=524288 statementTimeoutMs=5000')
     .argument('<key=value...>')
     .option('--data-dir <dir>', 'where the local store lives')
-    .action((assignments: string[], options: { dataDir?: string }) => {
+    .action(async (assignments: string[], options: { dataDir?: string }) => {
       const changes = Object.fromEntries(assignments.map(parseAssignment));
-      const effective = withStore(options.dataDir, (store) => updateSecurity(store.settings, changes));
+      const effective = await withStore(options.dataDir, (store) => updateSecurity(store.settings, changes));
       process.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
     });
 }

@@ -2,10 +2,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { fileKeyProvider } from '../store/key-provider.ts';
-import { openStore, storeFile } from '../store/open-store.ts';
 import { serve } from '../server/serve.ts';
 import { resolveDataDir } from './data-dir.ts';
+import { withStore } from './with-store.ts';
 
 interface ServeCommandOptions {
   readonly db?: string;
@@ -25,19 +24,14 @@ function parsePort(text: string): number {
 }
 
 /** `--whitelist file` imports the JSON into the store (where the Studio edits it) before serving. */
-function importWhitelist(dataDir: string, file: string): void {
+async function importWhitelist(dataDir: string, file: string): Promise<void> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`cannot read the whitelist ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const store = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
-  try {
-    store.whitelist.importJson(text);
-  } finally {
-    store.close();
-  }
+  await withStore(dataDir, (store) => store.whitelist.importJson(text));
 }
 
 export function registerServeCommand(program: Command): void {
@@ -56,7 +50,7 @@ export function registerServeCommand(program: Command): void {
       const port = parsePort(options.port);
       const logger = pino({ level: options.logLevel }, pino.destination(2));
       const dataDir = resolveDataDir(options.dataDir);
-      if (options.whitelist !== undefined) importWhitelist(dataDir, options.whitelist);
+      if (options.whitelist !== undefined) await importWhitelist(dataDir, options.whitelist);
       const server = await serve({
         db: options.db,
         dataDir,

@@ -12,11 +12,10 @@ import { OPERATIONS, SCOPES, type Grants, type Scope } from '../engine/access.ts
 import { loadEngine } from '../engine/load-engine.ts';
 import { didYouMean } from '../parse/suggest-name.ts';
 import { summarizeGrants, tokenState } from '../store/describe-token.ts';
-import { fileKeyProvider } from '../store/key-provider.ts';
-import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { parseExpires } from '../store/parse-expires.ts';
 import type { TokenRecord } from '../store/tokens-repo.ts';
-import { resolveDataDir } from './data-dir.ts';
+import type { Store } from '../store/open-store.ts';
+import { withStore } from './with-store.ts';
 
 interface CreateOptions {
   readonly name: string;
@@ -44,20 +43,6 @@ function splitList(text: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-}
-
-/** Opens the data directory's store for one command and closes it afterwards. */
-async function withStore<T>(
-  dataDirOption: string | undefined,
-  work: (store: Store, dataDir: string) => Promise<T> | T,
-): Promise<T> {
-  const dataDir = resolveDataDir(dataDirOption);
-  const store = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
-  try {
-    return await work(store, dataDir);
-  } finally {
-    store.close();
-  }
 }
 
 /** The per-operation resource lists: `--write X` is create + update + delete on X; `*` anywhere wins. */

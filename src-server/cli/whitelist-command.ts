@@ -5,19 +5,7 @@
  */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { fileKeyProvider } from '../store/key-provider.ts';
-import { openStore, storeFile, type Store } from '../store/open-store.ts';
-import { resolveDataDir } from './data-dir.ts';
-
-function withStore<T>(dataDirOption: string | undefined, work: (store: Store) => T): T {
-  const dataDir = resolveDataDir(dataDirOption);
-  const store = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
-  try {
-    return work(store);
-  } finally {
-    store.close();
-  }
-}
+import { withStore } from './with-store.ts';
 
 export function registerWhitelistCommand(program: Command): void {
   const whitelist = program
@@ -28,14 +16,14 @@ export function registerWhitelistCommand(program: Command): void {
     .description('replace the stored whitelist with a JSON file (validated first; nothing changes on an error)')
     .argument('<file>', 'JSON whitelist file')
     .option('--data-dir <dir>', 'data directory holding the local store')
-    .action((file: string, options: { dataDir?: string }) => {
+    .action(async (file: string, options: { dataDir?: string }) => {
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (error) {
         throw new Error(`cannot read the whitelist ${file}: ${(error as Error).message}`, { cause: error });
       }
-      withStore(options.dataDir, (store) => {
+      await withStore(options.dataDir, (store) => {
         const config = store.whitelist.importJson(text);
         const tables = Object.keys(config.tables).length;
         process.stdout.write(
@@ -49,8 +37,8 @@ export function registerWhitelistCommand(program: Command): void {
     .description('write the stored whitelist as JSON (to stdout without a file)')
     .argument('[file]', 'file to write')
     .option('--data-dir <dir>', 'data directory holding the local store')
-    .action((file: string | undefined, options: { dataDir?: string }) => {
-      const json = withStore(options.dataDir, (store) => store.whitelist.exportJson());
+    .action(async (file: string | undefined, options: { dataDir?: string }) => {
+      const json = await withStore(options.dataDir, (store) => store.whitelist.exportJson());
       if (file === undefined) {
         process.stdout.write(json);
         return;
