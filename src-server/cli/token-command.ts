@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { DEMO_FILE_NAME } from '../demo/create-demo-database.ts';
-import { OPERATIONS, SCOPES, type Grants, type Scope } from '../engine/access.ts';
+import { grantsFromLists, OPERATIONS, SCOPES, type Grants, type Scope } from '../engine/access.ts';
 import { loadEngine } from '../engine/load-engine.ts';
 import { didYouMean } from '../parse/suggest-name.ts';
 import { summarizeGrants, tokenState } from '../store/describe-token.ts';
@@ -47,18 +47,15 @@ function splitList(text: string): string[] {
 
 /** The per-operation resource lists: `--write X` is create + update + delete on X; `*` anywhere wins. */
 function grantsFrom(options: CreateOptions): Omit<Grants, 'scopes'> {
-  const lists: Record<Operation, string[]> = { read: [], create: [], update: [], delete: [] };
-  const add = (ops: readonly Operation[], text: string | undefined): void => {
-    if (text === undefined) return;
-    for (const op of ops) lists[op].push(...splitList(text));
-  };
-  add(['read'], options.read);
-  add(['create', 'update', 'delete'], options.write);
-  add(['create'], options.create);
-  add(['update'], options.update);
-  add(['delete'], options.delete);
-  const pick = (names: string[]): readonly string[] | '*' => (names.includes('*') ? '*' : [...new Set(names)]);
-  return { read: pick(lists.read), create: pick(lists.create), update: pick(lists.update), delete: pick(lists.delete) };
+  const list = (text: string | undefined): string[] | undefined => (text === undefined ? undefined : splitList(text));
+  const { scopes: _defaultScopes, ...rights } = grantsFromLists({
+    read: list(options.read),
+    write: list(options.write),
+    create: list(options.create),
+    update: list(options.update),
+    delete: list(options.delete),
+  });
+  return rights;
 }
 
 function scopesFrom(option: string | undefined, writes: boolean): Scope[] {

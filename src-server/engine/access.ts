@@ -106,3 +106,33 @@ export function requireRight(access: Access, resource: Resource, operation: Oper
 export function readableResources(catalog: Catalog, access: Access): readonly Resource[] {
   return catalog.resources.filter((r) => canUse(access, r.name, 'read'));
 }
+
+type ResourceList = readonly string[] | '*';
+
+/** Per-operation resource lists as people give them; `write` is shorthand for create + update + delete. */
+export interface RightLists {
+  readonly read?: ResourceList | undefined;
+  readonly create?: ResourceList | undefined;
+  readonly update?: ResourceList | undefined;
+  readonly delete?: ResourceList | undefined;
+  readonly write?: ResourceList | undefined;
+}
+
+/**
+ * Grants from lists (CLI options, admin API bodies): `write` expands, `*` anywhere in a list wins,
+ * duplicates go. Without explicit scopes: rest, graphql and views, plus write when any write right is given.
+ */
+export function grantsFromLists(lists: RightLists, scopes?: readonly Scope[]): Grants {
+  const merge = (...parts: (ResourceList | undefined)[]): ResourceList => {
+    const names = parts.flatMap((p) => (p === undefined ? [] : p === '*' ? ['*'] : p));
+    return names.includes('*') ? '*' : [...new Set(names)];
+  };
+  const rights = {
+    read: merge(lists.read),
+    create: merge(lists.create, lists.write),
+    update: merge(lists.update, lists.write),
+    delete: merge(lists.delete, lists.write),
+  };
+  const writes = [rights.create, rights.update, rights.delete].some((list) => list === '*' || list.length > 0);
+  return { scopes: scopes ?? SCOPES.filter((s) => s !== 'write' || writes), ...rights };
+}

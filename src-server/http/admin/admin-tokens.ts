@@ -4,7 +4,7 @@
  */
 import express, { type Router } from 'express';
 import { z } from 'zod';
-import { SCOPES, type Grants, type Scope } from '../../engine/access.ts';
+import { grantsFromLists, SCOPES } from '../../engine/access.ts';
 import { Problem } from '../../errors/problem.ts';
 import { StoreInputError } from '../../store/store-errors.ts';
 import type { NewToken, TokensRepo } from '../../store/tokens-repo.ts';
@@ -26,32 +26,6 @@ const tokenBody = z.strictObject({
   rateLimit: z.number().int().optional(),
   hmac: z.boolean().optional(),
 });
-
-type ResourceList = readonly string[] | '*';
-
-interface RightsInput {
-  readonly scopes?: readonly Scope[] | undefined;
-  readonly read?: ResourceList | undefined;
-  readonly create?: ResourceList | undefined;
-  readonly update?: ResourceList | undefined;
-  readonly delete?: ResourceList | undefined;
-  readonly write?: ResourceList | undefined;
-}
-
-function merge(a: ResourceList | undefined, b: ResourceList | undefined): ResourceList {
-  if (a === '*' || b === '*') return '*';
-  return [...(a ?? []), ...(b ?? [])];
-}
-
-/** Grants from a body: write expands to create/update/delete; the write scope comes with any write right. */
-export function grantsFromBody(body: RightsInput): Grants {
-  const create = merge(body.create, body.write);
-  const update = merge(body.update, body.write);
-  const del = merge(body.delete, body.write);
-  const writes = [create, update, del].some((list) => list === '*' || list.length > 0);
-  const scopes = body.scopes ?? ['rest', 'graphql', 'views', ...(writes ? (['write'] as const) : [])];
-  return { scopes, read: body.read ?? [], create, update, delete: del };
-}
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
@@ -87,7 +61,7 @@ export function createAdminTokensRouter(tokens: TokensRepo): Router {
     const body = parseBody(tokenBody, req.body);
     const input: NewToken = {
       name: body.name,
-      grants: grantsFromBody(body),
+      grants: grantsFromLists(body, body.scopes),
       ...(body.expiresAt === undefined ? {} : { expiresAt: body.expiresAt }),
       ...(body.origins === undefined ? {} : { origins: body.origins }),
       ...(body.ipAllow === undefined ? {} : { ipAllow: body.ipAllow }),
@@ -111,7 +85,7 @@ export function createAdminTokensRouter(tokens: TokensRepo): Router {
     const rightsGiven = ['scopes', 'read', 'create', 'update', 'delete', 'write'].some((k) => k in body);
     const patch: Partial<NewToken> = {
       ...(body.name === undefined ? {} : { name: body.name }),
-      ...(rightsGiven ? { grants: grantsFromBody({ ...current.grants, ...body }) } : {}),
+      ...(rightsGiven ? { grants: grantsFromLists({ ...current.grants, ...body }, body.scopes ?? current.grants.scopes) } : {}),
       ...(body.expiresAt === undefined ? {} : { expiresAt: body.expiresAt }),
       ...(body.origins === undefined ? {} : { origins: body.origins }),
       ...(body.ipAllow === undefined ? {} : { ipAllow: body.ipAllow }),
