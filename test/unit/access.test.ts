@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../src-server/catalog/catalog.ts';
 import { accessFromGrants, canUse, grantsFromLists, requireRight, whitelistAccess } from '../../src-server/engine/access.ts';
-import { Problem } from '../../src-server/errors/problem.ts';
+import type { Problem } from '../../src-server/errors/problem.ts';
 import { fixture, fixtureCatalog } from '../support/fixture-catalog.ts';
 
 /** The fixture catalog with `countries` read-only in the whitelist. */
