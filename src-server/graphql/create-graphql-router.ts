@@ -102,7 +102,10 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
         ...(options.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
       ];
       const errors = contextValue.timer.time('validate', () => validate(schema, document, rules));
-      if (errors.length > 0) return errors;
+      if (errors.length > 0) {
+        req.context.res.setHeader('Server-Timing', contextValue.timer.header());
+        return errors;
+      }
       return {
         schema,
         document,

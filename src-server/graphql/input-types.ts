@@ -28,23 +28,11 @@ export const SortDirection = new GraphQLEnumType({
   },
 });
 
-const OPERATOR_HELP: Readonly<Record<FilterOperator, string>> = {
-  eq: 'equals',
-  ne: 'differs from (NULL never matches, as in SQL)',
-  gt: 'greater than',
-  gte: 'greater than or equal to',
-  lt: 'less than',
-  lte: 'less than or equal to',
-  like: 'SQL LIKE pattern (`%`, `_`; `*` is read as `%`)',
-  not_like: 'not matching the LIKE pattern',
-  in: 'one of the values',
-  not_in: 'none of the values',
-  between: 'between two values, inclusive: `[100, 500]`',
-  is_null: 'true: NULL (or a zero date); false: a value',
-  contains: 'contains the text (wildcards are literal)',
-  starts_with: 'starts with the text',
-  ends_with: 'ends with the text',
-};
+const FILTER_HELP = (resource: string): string =>
+  `Conditions on ${resource}, ANDed: \`{status: 2, total_gte: 1000, or: [{sale_agent: 0}, {client: {country: 243}}]}\`.
+A bare column means equals (null: IS NULL). Suffixes: _eq, _ne (NULL never matches, as in SQL), _gt, _gte, _lt, _lte,
+_between ([low, high], inclusive), _in, _not_in, _is_null (true: NULL or a zero date), and on text columns _like,
+_not_like (SQL LIKE: % and _ wildcards), _contains, _starts_with, _ends_with (wildcards literal).`;
 
 function operandType(field: Field, op: FilterOperator): GraphQLInputType {
   if (op === 'is_null') return GraphQLBoolean;
@@ -57,7 +45,7 @@ function operandType(field: Field, op: FilterOperator): GraphQLInputType {
 export function filterType(registry: TypeRegistry, names: ResourceNames): GraphQLInputObjectType {
   const type: GraphQLInputObjectType = new GraphQLInputObjectType({
     name: `${names.type}Filter`,
-    description: `Conditions on ${names.resource.name}, ANDed: \`{status: 2, total_gte: 1000}\`. A bare column with null means IS NULL.`,
+    description: FILTER_HELP(names.resource.name),
     fields: () => {
       const fields: GraphQLInputFieldConfigMap = {};
       for (const [name, entry] of names.filter) {
@@ -72,9 +60,14 @@ export function filterType(registry: TypeRegistry, names: ResourceNames): GraphQ
           const target = registry.readable(entry.relation.target);
           if (target !== null)
             fields[name] = { type: registry.filter(target), description: `Through ${entry.relation.name} (to-one).` };
+        } else if (entry.bare) {
+          fields[name] = {
+            type: operandType(entry.field, entry.op),
+            description: `equals (null: IS NULL); ${describeField(entry.field)}`,
+          };
         } else {
-          const help = OPERATOR_HELP[entry.op];
-          fields[name] = { type: operandType(entry.field, entry.op), description: `${entry.field.name}: ${help}.` };
+          // Suffixed operators are described once, on the type: per-field text would dominate the SDL.
+          fields[name] = { type: operandType(entry.field, entry.op) };
         }
       }
       return fields;
