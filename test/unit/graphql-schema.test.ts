@@ -10,6 +10,7 @@ import { Problem } from '../../src-server/errors/problem.ts';
 import { buildSchema } from '../../src-server/graphql/build-schema.ts';
 import { graphqlName, nameCatalog, pascalSingular } from '../../src-server/graphql/graphql-names.ts';
 import { resolveGraphqlOptions } from '../../src-server/graphql/graphql-options.ts';
+import { createSchemaCache } from '../../src-server/graphql/schema-cache.ts';
 import { parseFilterArg } from '../../src-server/graphql/parse-filter-arg.ts';
 import { parseOrderArg } from '../../src-server/graphql/parse-order-arg.ts';
 import { parseWindow } from '../../src-server/graphql/parse-window.ts';
@@ -171,6 +172,27 @@ describe('buildSchema', () => {
     expect(Object.keys(buildSchema(catalog, names, writer).getMutationType()?.getFields() ?? {})).toEqual([
       'createInvoice',
     ]);
+  });
+});
+
+describe('createSchemaCache', () => {
+  it('builds a schema once per catalog and permission set', () => {
+    const cache = createSchemaCache();
+    const all = whitelistAccess(catalog);
+    const same = whitelistAccess(catalog);
+    const fewer = accessFromGrants(catalog, {
+      scopes: ['graphql'],
+      read: ['invoices'],
+      create: [],
+      update: [],
+      delete: [],
+    });
+    const schema = cache.schema(catalog, all);
+    expect(cache.schema(catalog, same)).toBe(schema);
+    expect(cache.schema(catalog, fewer)).not.toBe(schema);
+    const reloaded: Catalog = { ...catalog };
+    expect(cache.schema(reloaded, all)).not.toBe(schema);
+    expect(cache.names(reloaded)).not.toBe(cache.names(catalog));
   });
 });
 
