@@ -64,11 +64,20 @@ function toGroup(names: ResourceNames, request: AggregateRequest, row: Row | nul
   request.measures.forEach((measure, i) => {
     const value = row?.[`m${i}`] ?? null;
     if (measure.field === null) count = number(value) ?? 0;
-    else if (measure.fn === 'sum' || measure.fn === 'avg') group[measure.fn][name(measure.field)] = number(value);
+    else if (measure.fn === 'sum') group.sum[name(measure.field)] = exactSum(measure.field, number(value));
+    else if (measure.fn === 'avg') group.avg[name(measure.field)] = number(value);
     else if (measure.fn === 'min' || measure.fn === 'max')
       group[measure.fn][name(measure.field)] = graphqlValue(measure.field, value);
   });
   return { ...group, count };
+}
+
+/**
+ * A sum of decimal(p,s) values has at most s decimals; SQLite adds them as doubles
+ * (67864.98999999999), MySQL exactly, so rounding to the scale makes both say 67864.99.
+ */
+function exactSum(field: Field, value: number | null): number | null {
+  return value === null || field.type !== 'decimal' || field.scale === null ? value : Number(value.toFixed(field.scale));
 }
 
 function tooManyGroups(max: number): Problem {
