@@ -4,7 +4,12 @@
  *      unless it is already there (--reseed forces it);
  *   2. starts `perfex-api-studio serve` and bench/raw-server.ts as separate processes;
  *   3. runs autocannon against each for the list and single-row requests, and prints req/s, p99 and
- *      the ratio engine/raw (target ≥ 0.7).
+ *      the ratio engine/raw (target ≥ 0.7);
+ *   4. runs the nested scenario (bench/nested-scenario.ts: 50 invoices with client, payments and
+ *      items) as one GraphQL query and as the equivalent REST calls, and prints scenarios/s and the
+ *      SQL statements each way sends.
+ * The served engine runs behind the security pipeline with a bench token (rate limits raised so
+ * they measure nothing but themselves), as a client on the LAN would use it.
  * Options: --url mysql://pas:pas@127.0.0.1:3306/ --scale 20 --duration 15 --connections 10 --reseed
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +24,7 @@ import { compile } from '../src-server/compile/compile.ts';
 import { connect } from '../src-server/db/connect.ts';
 import { createDemoDatabase } from '../src-server/demo/create-demo-database.ts';
 import { createCliProgress } from '../src-server/demo/demo-progress.ts';
+import { GRAPHQL_QUERY, prepareNestedScenario } from './nested-scenario.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -59,6 +65,17 @@ async function seed(): Promise<void> {
   console.log(`seeded scale ${scale}: ${summary.rowCounts.tblinvoices} invoices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Runs a CLI command to completion and returns its standard output. */
+async function runCli(tsx: string, argv: string[]): Promise<string> {
+  const child = spawn(tsx, ['src-server/cli/main.ts', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => (out += chunk));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`perfex-api-studio ${argv.join(' ')} exited with ${code}: ${out}`);
+  return out;
+}
+
 async function startProcess(command: string, argv: string[], ready: RegExp): Promise<ChildProcess> {
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -79,8 +96,10 @@ interface Figures {
   readonly errors: number;
 }
 
-async function load(url: string): Promise<Figures> {
-  const result = await autocannon({ url, connections: Number(args.connections), duration: Number(args.duration) });
+type LoadOptions = Pick<autocannon.Options, 'headers' | 'method' | 'body' | 'requests'>;
+
+async function load(url: string, options: LoadOptions = {}): Promise<Figures> {
+  const result = await autocannon({ url, connections: Number(args.connections), duration: Number(args.duration), ...options });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -92,10 +111,14 @@ async function main(): Promise<void> {
 
   // The raw handler runs exactly the SQL the engine compiles for the two requests.
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const whitelist = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pas-bench-')), 'whitelist.json');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-bench-'));
+  const whitelist = path.join(dataDir, 'whitelist.json');
   fs.writeFileSync(whitelist, JSON.stringify({ prefix: 'tbl', expose: 'core' }));
-  const engine = await startProcess(tsx, ['src-server/cli/main.ts', 'serve', '--db', dbUrl, '--port', '4791', '--whitelist', whitelist], /listening on/);
-  const sqlProbe = await fetch(`http://127.0.0.1:4791/api/v1/invoices/schema`).then((r) => r.json() as Promise<{ data: { fields: { name: string }[] } }>);
+  await runCli(tsx, ['security', 'set', 'ipRequestsPerMinute=100000000', '--data-dir', dataDir]);
+  const created = JSON.parse(await runCli(tsx, ['token', 'create', '--name', 'bench', '--read', '*', '--rate-limit', '1000000', '--json', '--data-dir', dataDir])) as { token: string };
+  const headers = { authorization: `Bearer ${created.token}` };
+  const engine = await startProcess(tsx, ['src-server/cli/main.ts', 'serve', '--db', dbUrl, '--port', '4791', '--whitelist', whitelist, '--data-dir', dataDir, '--no-demo-token'], /listening on/);
+  const sqlProbe = await fetch(`http://127.0.0.1:4791/api/v1/invoices/schema`, { headers }).then((r) => r.json() as Promise<{ data: { fields: { name: string }[] } }>);
   const columns = sqlProbe.data.fields.map((f) => f.name);
   const where = { kind: 'condition', column: { hops: [], column: 'status', zeroDate: null }, op: 'eq', value: 2 } as const;
   const list = compile({ kind: 'select', table: 'tblinvoices', columns, where, orderBy: [{ column: { hops: [], column: 'total', zeroDate: null }, direction: 'desc' }, { column: { hops: [], column: 'id', zeroDate: null }, direction: 'asc' }], limit: 25, offset: 0 }, 'mysql');
@@ -110,8 +133,8 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   try {
     for (const [label, urlPath] of requests) {
-      await load(`http://127.0.0.1:4791${urlPath}`); // warm-up: JIT, statement caches, buffer pool
-      const e = await load(`http://127.0.0.1:4791${urlPath}`);
+      await load(`http://127.0.0.1:4791${urlPath}`, { headers }); // warm-up: JIT, statement caches, buffer pool
+      const e = await load(`http://127.0.0.1:4791${urlPath}`, { headers });
       await load(`http://127.0.0.1:4792${urlPath}`);
       const r = await load(`http://127.0.0.1:4792${urlPath}`);
       rows.push(
@@ -120,6 +143,7 @@ async function main(): Promise<void> {
           `\n  ratio  ${(e.rps / r.rps).toFixed(2)} (target ≥ 0.70)`,
       );
     }
+    rows.push(await nestedScenario(headers));
   } finally {
     engine.kill('SIGTERM');
     raw.kill('SIGTERM');
@@ -127,6 +151,31 @@ async function main(): Promise<void> {
   }
   console.log(`\n${os.cpus().length} cores, ${args.connections} connections, ${args.duration} s per run, scale ${scale}\n`);
   console.log(rows.join('\n\n'));
+}
+
+/** GraphQL's one nested query against the REST calls a client needs for the same data. */
+async function nestedScenario(headers: Record<string, string>): Promise<string> {
+  const scenario = await prepareNestedScenario(dbUrl);
+  const graphql: LoadOptions = {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: GRAPHQL_QUERY }),
+  };
+  const rest: LoadOptions = { headers, requests: scenario.restPaths.map((p) => ({ method: 'GET', path: p })) };
+  await load('http://127.0.0.1:4791/api/v1/graphql', graphql);
+  const g = await load('http://127.0.0.1:4791/api/v1/graphql', graphql);
+  await load('http://127.0.0.1:4791', rest);
+  const r = await load('http://127.0.0.1:4791', rest);
+  const calls = scenario.restPaths.length;
+  const { rows } = scenario;
+  return (
+    `nested: ${rows.invoices} invoices with client, ${rows.payments} payments, ${rows.items} items\n` +
+    `  GraphQL 1 request      ${g.rps.toFixed(0).padStart(6)} scenarios/s  p99 ${String(g.p99).padStart(4)} ms  ` +
+    `${scenario.graphqlStatements} SQL statements  errors ${g.errors}\n` +
+    `  REST    ${calls} requests     ${(r.rps / calls).toFixed(0).padStart(6)} scenarios/s  (${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms per call)  ` +
+    `${scenario.restStatements} SQL statements  errors ${r.errors}\n` +
+    `  ratio   ${(g.rps / (r.rps / calls)).toFixed(2)} (GraphQL/REST scenarios per second)`
+  );
 }
 
 await main();
