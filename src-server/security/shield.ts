@@ -60,7 +60,9 @@ export function createShield(options: SecurityOptions): Shield {
 
     async readBody(req, state) {
       const declared = req.headers['content-length'];
-      if (declared === undefined && req.headers['transfer-encoding'] === undefined) return undefined;
+      // No body, or an empty one: nothing to read, and the stream stays untouched for transports that
+      // read it themselves (graphql-http's Express handler reads the stream when req.body is empty).
+      if ((declared === undefined || declared === '0') && req.headers['transfer-encoding'] === undefined) return undefined;
       if (declared !== undefined && Number(declared) > options.maxBodyBytes) {
         throw new Problem('PAS116', `the body is ${declared} bytes; the limit is ${options.maxBodyBytes}`, {
           hint: `Request bodies are limited to ${Math.round(options.maxBodyBytes / 1024)} KB.`,

@@ -5,6 +5,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
 import { createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
@@ -182,6 +183,53 @@ describe('auth, cors, rights: a table of refusals', () => {
     const r = await api.request('POST', '/api/v1/graphql', { query: '{ __typename }' }, bearer(restOnly));
     expect(r.status).toBe(403);
     expect(r.body.code).toBe('PAS312');
+  });
+});
+
+describe('GraphQL behind the pipeline', () => {
+  it('passes every graphql-http server audit with a token, the shield reading the body', async () => {
+    const token = api.token({ scopes: ['graphql'], read: '*' }).token;
+    const fetchFn: typeof fetch = (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    };
+    const failed: string[] = [];
+    for (const audit of serverAudits({ url: `${api.url}/api/v1/graphql`, fetchFn })) {
+      const result = await audit.fn();
+      if (result.status !== 'ok') failed.push(`${audit.id} ${audit.name}: ${result.reason}`);
+    }
+    expect(failed).toEqual([]);
+  });
+
+  it('has no mutation for a token without the write right, and runs it for one with it', async () => {
+    const mutation = 'mutation { createLead(input: { name: "Via GraphQL", status: 1, source: 1, assigned: 0, addedfrom: 0 }) { success affected_rows } }';
+    const json = { accept: 'application/graphql-response+json' };
+    // Read-only: the schema has no Mutation type at all.
+    const reader = api.token({ scopes: ['graphql'], read: ['leads'] }).token;
+    const none = await api.request('POST', '/api/v1/graphql', { query: mutation }, bearer(reader, json));
+    expect(none.body.errors[0].message).toMatch(/not configured to execute mutation/);
+    expect(none.body.data).toBeNull();
+    // May create invoices but not leads: createLead does not exist for it.
+    const other = api.token({ scopes: ['graphql', 'write'], read: ['leads'], create: ['invoices'] }).token;
+    const refused = await api.request('POST', '/api/v1/graphql', { query: mutation }, bearer(other, json));
+    expect(refused.status, refused.text).toBe(400);
+    expect(refused.body.errors[0].message).toMatch(/Cannot query field "createLead"/);
+    const leads = await api.request('GET', '/api/v1/leads?filter[name]=Via%20GraphQL', undefined, bearer(api.token({ read: ['leads'] }).token));
+    expect(leads.body.meta.total).toBe(0);
+    const writer = api.token({ scopes: ['graphql', 'write'], read: ['leads'], create: ['leads'] }).token;
+    const done = await api.request('POST', '/api/v1/graphql', { query: mutation }, bearer(writer, { accept: 'application/graphql-response+json' }));
+    expect(done.status).toBe(200);
+    expect(done.body.data.createLead).toEqual({ success: true, affected_rows: 1 });
+  });
+
+  it('does not expose relations into unreadable resources', async () => {
+    const token = api.token({ scopes: ['graphql'], read: ['invoices'] }).token;
+    const r = await api.request('POST', '/api/v1/graphql', { query: '{ invoices(limit: 1) { id client { company } } }' }, bearer(token, { accept: 'application/graphql-response+json' }));
+    expect(r.status, r.text).toBe(400);
+    expect(JSON.stringify(r.body.errors)).toContain('client');
+    const ok = await api.request('POST', '/api/v1/graphql', { query: '{ invoices(limit: 1) { id } }' }, bearer(token));
+    expect(ok.body.data.invoices).toHaveLength(1);
   });
 });
 
