@@ -10,7 +10,8 @@ import { loadEngine } from '../engine/load-engine.ts';
 import { createApp } from '../http/create-app.ts';
 import { createSecurityPipeline } from '../security/security-pipeline.ts';
 import { resolveSecurityOptions, type SecurityOptions } from '../security/security-options.ts';
-import { storedSecurity } from '../security/security-settings.ts';
+import { resolveGraphqlOptions, type GraphqlOptions } from '../graphql/graphql-options.ts';
+import { storedLimits } from '../settings/limit-settings.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/key-provider.ts';
 import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { issueDemoToken } from './demo-token.ts';
@@ -31,6 +32,8 @@ export interface ServeOptions {
   readonly demoToken?: boolean;
   /** Security limits for this run, over the stored `security` setting and the defaults. */
   readonly security?: Partial<SecurityOptions>;
+  /** GraphQL limits for this run, over the stored `graphql` setting and the defaults. */
+  readonly graphql?: Partial<GraphqlOptions>;
   /** Where the store key comes from (Electron: the OS keychain); default a 0600 file in the data dir. */
   readonly keyProvider?: KeyProvider;
   /** Told which database is used when the demo is picked (the CLI prints it). */
@@ -55,7 +58,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
   const store = openStore({ file: storeFile(options.dataDir), keyProvider: options.keyProvider ?? fileKeyProvider(options.dataDir) });
   const cleanup: (() => Promise<void> | void)[] = [() => store.close()];
   try {
-    const security = resolveSecurityOptions(storedSecurity(store.settings), options.security);
+    const security = resolveSecurityOptions(storedLimits(store.settings, 'security'), options.security);
+    // Validated here so a bad stored value stops the launch with a message, not the first query.
+    const graphql = resolveGraphqlOptions({ ...storedLimits(store.settings, 'graphql'), ...options.graphql, logger: options.logger });
     let db = options.db;
     if (db === undefined) {
       const file = await ensureDemoDatabase(options.dataDir);
@@ -72,7 +77,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const pipeline = createSecurityPipeline({ catalog: engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
     cleanup.unshift(() => pipeline.close());
     const adminToken = randomBytes(32).toString('base64url');
-    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken } });
+    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken }, graphql });
     const host = options.lan === true ? '0.0.0.0' : '127.0.0.1';
     const server = await startServer(app, host, options.port);
     const demoToken = options.db === undefined && options.demoToken !== false ? issueDemoToken(store) : null;

@@ -82,11 +82,17 @@ describe('perfex-api-studio CLI', () => {
 
   it('security set stores validated limits, security show prints them, unknown keys are refused', () => {
     const dataDir = path.join(dir, 'data-4');
-    const set = run(['security', 'set', 'maxBodyBytes=524288', 'statementTimeoutMs=5000', '--data-dir', dataDir]);
-    expect(set.status).toBe(0);
-    expect(JSON.parse(set.stdout)).toMatchObject({ maxBodyBytes: 524288, statementTimeoutMs: 5000, maxJsonDepth: 10 });
+    const set = run(['security', 'set', 'maxBodyBytes=524288', 'statementTimeoutMs=5000', 'graphql.introspection=false', '--data-dir', dataDir]);
+    expect(set.status, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({
+      security: { maxBodyBytes: 524288, statementTimeoutMs: 5000, maxJsonDepth: 10 },
+      graphql: { introspection: false, maxDepth: 8 },
+    });
     const show = run(['security', 'show', '--data-dir', dataDir]);
-    expect(JSON.parse(show.stdout).maxBodyBytes).toBe(524288);
+    expect(JSON.parse(show.stdout).security.maxBodyBytes).toBe(524288);
+    const graphql = run(['security', 'set', 'graphql.maxDepth=0', '--data-dir', dataDir]);
+    expect(graphql.status).toBe(1);
+    expect(graphql.stderr).toContain('maxDepth');
     const bad = run(['security', 'set', 'maxBody=1', '--data-dir', dataDir]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('unknown security setting "maxBody"');

@@ -425,6 +425,22 @@ describe('audit log and admin API', () => {
     const invalid = await api.admin('PATCH', '/admin/api/settings/security', { maxJsonDepth: 0 });
     expect(invalid.status).toBe(422);
     expect((await api.admin('PATCH', '/admin/api/settings/security', { maxBodyBytes: null })).body.data.stored).toEqual({});
+    const graphql = await api.admin('PATCH', '/admin/api/settings/graphql', { maxDepth: 12, introspection: false });
+    expect(graphql.body.data.effective).toMatchObject({ maxDepth: 12, introspection: false, maxComplexity: 5000 });
+    expect((await api.admin('GET', '/admin/api/settings/nope')).status).toBe(404);
+  });
+
+  it('applies the stored limits at launch', async () => {
+    const strict = await startSecureServer(db.url, {}, { graphql: { maxDepth: 2 }, security: { maxQueryBytes: 300 } });
+    try {
+      const token = strict.token({ scopes: ['rest', 'graphql'], read: '*' }).token;
+      const deep = await strict.request('POST', '/api/v1/graphql', { query: '{ invoices(limit: 1) { client { company } } }' }, bearer(token));
+      expect(deep.body.errors[0].extensions.code).toBe('PAS120');
+      const long = await strict.request('GET', `/api/v1/invoices?filter[id.in]=${'1,'.repeat(200)}1`, undefined, bearer(token));
+      expect(long.body.code).toBe('PAS118');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('never writes a plain token to the store file', async () => {

@@ -28,10 +28,20 @@ export interface SecureServer {
 
 let counter = 0;
 
-export async function startSecureServer(dbUrl: string, security: Partial<SecurityOptions> = {}): Promise<SecureServer> {
+/**
+ * `security` is given to serve for this run; `stored` is written into the store first, as
+ * `security set` would, so the test goes through what a launch reads.
+ */
+export async function startSecureServer(
+  dbUrl: string,
+  security: Partial<SecurityOptions> = {},
+  stored: { security?: Partial<SecurityOptions>; graphql?: Record<string, unknown> } = {},
+): Promise<SecureServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-secure-'));
   const seed = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
   seed.whitelist.set(TEST_WHITELIST);
+  if (stored.security !== undefined) seed.settings.set('security', stored.security);
+  if (stored.graphql !== undefined) seed.settings.set('graphql', stored.graphql);
   seed.close();
   const serving = await serve({ db: dbUrl, dataDir, port: 0, logger: pino({ level: 'silent' }), security });
   const request = requester(serving.url);
