@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Grants } from '../../src-server/engine/access.ts';
 import { hashToken } from '../../src-server/store/api-token.ts';
 import { StoreInputError } from '../../src-server/store/store-errors.ts';
+import { fileKeyProvider } from '../../src-server/store/key-provider.ts';
+import { openStore, storeFile } from '../../src-server/store/open-store.ts';
 import { createTempStore, type TempStore } from '../support/temp-store.ts';
 
 const readInvoices: Grants = {
@@ -202,6 +204,29 @@ describe('tokens repository', () => {
     expect(t.store.tokens.hmacSecret(record.id)).toMatch(/^[\w-]{43}$/);
     t.store.tokens.revoke(record.id);
     expect(t.store.tokens.hmacSecret(record.id)).toBeNull();
+  });
+
+  it('sees a revocation or a rights change made by another connection on the next lookup (cache invalidated)', () => {
+    const { token, record } = t.store.tokens.create({ name: 'x', grants: readInvoices });
+    expect(t.store.tokens.findBySecret(token)?.grants.read).toHaveLength(2);
+    expect(t.store.tokens.findBySecret(token)?.id).toBe(record.id); // now served from the cache
+    // A second process (the CLI) opens the same file.
+    const other = openStore({ file: storeFile(t.dir), keyProvider: fileKeyProvider(t.dir) });
+    try {
+      other.tokens.update(record.id, { grants: { ...readInvoices, read: ['clients'] } });
+      expect(t.store.tokens.findBySecret(token)?.grants.read).toEqual(['clients']);
+      other.tokens.revoke(record.id);
+      expect(t.store.tokens.findBySecret(token)).toBeUndefined();
+    } finally {
+      other.close();
+    }
+  });
+
+  it('forgets a cached token revoked through the same store at once', () => {
+    const { token, record } = t.store.tokens.create({ name: 'x', grants: readInvoices });
+    expect(t.store.tokens.findBySecret(token)).toBeDefined();
+    t.store.tokens.revoke(record.id);
+    expect(t.store.tokens.findBySecret(token)).toBeUndefined();
   });
 
   it('finds a token among 10,000 in microseconds (indexed by hash)', () => {
