@@ -64,7 +64,7 @@ function requireJsonBody(req: Request): unknown {
 
 export function createRestRouter(engine: Engine): Router {
   const router = express.Router({ caseSensitive: true, strict: false });
-  router.use(express.json({ limit: '256kb', strict: false, type: ['application/json', 'application/*+json'] }));
+  // Bodies arrive read, size-checked and parsed by the security pipeline's shield (req.body).
 
   router.get('/', timed(async (req, res, timer) => {
     const base = apiBase(req);
