@@ -65,7 +65,7 @@ export const PROBLEMS = define({
   PAS313: { status: 403, slug: 'resource-forbidden', title: 'Token may not do this on this resource', hint: 'The token\'s per-resource rights decide what it may read, create, update and delete.' },
   PAS314: { status: 401, slug: 'no-tokens-configured', title: 'No API token exists yet', hint: 'The data API has no anonymous access: create a token with `perfex-api-studio token create --name me --read \'*\'` and send it as Authorization: Bearer pas_….' },
   PAS315: { status: 403, slug: 'host-not-allowed', title: 'Host not allowed', hint: 'Open the Studio at the http://127.0.0.1:<port>/ address printed at start (DNS rebinding protection).' },
-  PAS316: { status: 401, slug: 'admin-session-required', title: 'Admin session required', hint: 'Open the Studio from the URL printed at start (it carries ?session=…), or send the X-PAS-Admin-Token header.' },
+  PAS316: { status: 401, slug: 'admin-session-required', title: 'Admin session required', hint: 'Open the Studio from the URL printed at start (it carries ?token=…), or send the X-PAS-Admin-Token header.' },
   PAS401: { status: 422, slug: 'validation-failed', title: 'Request body failed validation', hint: 'See `errors` for each field; GET /api/v1/{resource}/schema lists types and limits.' },
   PAS402: { status: 409, slug: 'duplicate', title: 'Duplicate value', hint: 'Another row already holds this value; change it or update that row instead.' },
   PAS403: { status: 409, slug: 'constraint-violation', title: 'Constraint violation', hint: 'The database refused the change because of a constraint.' },

@@ -47,7 +47,7 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql }: App
   app.get('/', (req, res) => {
     requireLocal(req);
     // The URL printed at start carries the session once; it moves into an HttpOnly cookie and out of the address bar.
-    const session = new URL(req.originalUrl, 'http://localhost').searchParams.get('session');
+    const session = new URL(req.originalUrl, 'http://localhost').searchParams.get('token');
     if (admin !== undefined && session !== null && sameSecret(session, admin.sessionToken)) {
       res.cookie(ADMIN_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
       res.redirect(303, '/');

@@ -43,7 +43,7 @@ export interface ServeOptions {
 export interface Serving extends RunningServer {
   readonly engine: Engine;
   readonly store: Store;
-  /** `http://127.0.0.1:PORT/?session=…`: opens the Studio with this launch's admin session. */
+  /** `http://127.0.0.1:PORT/?token=…`: opens the Studio with this launch's admin session. */
   readonly studioUrl: string;
   readonly adminToken: string;
   /** Addresses other machines can use when `lan` is on. */
@@ -87,7 +87,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       url: local,
       engine,
       store,
-      studioUrl: `${local}/?session=${adminToken}`,
+      studioUrl: `${local}/?token=${adminToken}`,
       adminToken,
       lanUrls: options.lan === true ? lanUrls(server.port) : [],
       demoToken,

@@ -62,7 +62,7 @@ describe('perfex-api-studio CLI', () => {
     const { child, ready } = startServe(['--db', `sqlite:${file}`, '--port', '0', '--data-dir', path.join(dir, 'data-1')], 3);
     const out = await ready;
     const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1] ?? '';
-    expect(out).toMatch(/^studio: http:\/\/127\.0\.0\.1:\d+\/\?session=[\w-]{43}$/m);
+    expect(out).toMatch(/^studio: http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/m);
     expect(out).toContain("no API token yet; create one: perfex-api-studio token create --name me --read '*'");
     const res = await fetch(`${url}/api/v1/invoices?per_page=1`);
     expect(res.status).toBe(401);

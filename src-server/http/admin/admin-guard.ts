@@ -2,7 +2,7 @@
  * Guards the Studio and its admin API, which must never be reachable off-machine even when the data
  * API is shared on the LAN: the peer must be a loopback address, the `Host` header must name the
  * loopback (so a DNS-rebinding page on evil.example cannot talk to us through the browser), and every
- * call must carry this launch's random admin session token (header or the cookie set by `/?session=`).
+ * call must carry this launch's random admin session token (header or the cookie set by `/?token=`).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
