@@ -92,8 +92,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       lanUrls: options.lan === true ? lanUrls(server.port) : [],
       demoToken,
       flushAudit: pipeline.flushAudit,
-      async close() {
-        await server.close();
+      // In-flight requests finish (bounded), then the audit queue is flushed, the pool and the store closed.
+      async close(graceMs?: number) {
+        await server.close(graceMs);
         for (const step of cleanup) await step();
       },
     };

@@ -7,8 +7,15 @@ export interface RunningServer {
   /** `http://HOST:PORT` */
   readonly url: string;
   readonly port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets requests in flight finish for up to `graceMs`, then cuts
+   * whatever is left (a stuck client must not keep the process alive).
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long in-flight requests may take to finish once shutdown starts. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export class ServerStartError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -43,10 +50,17 @@ export function startServer(app: Express, host: string, port: number): Promise<R
       resolve({
         url: `http://${shownHost}:${address.port}`,
         port: address.port,
-        close: () =>
+        close: (graceMs = DEFAULT_SHUTDOWN_GRACE_MS) =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+            server.close(() => {
+              clearTimeout(cut);
+              done();
+            });
             server.closeIdleConnections();
+            // Keep-alive connections that finish their request while we wait are closed as they go idle.
+            const sweep = setInterval(() => server.closeIdleConnections(), 100);
+            server.once('close', () => clearInterval(sweep));
           }),
       });
     });

@@ -1,14 +1,18 @@
 /**
  * Security behaviour that needs a real MariaDB or real network addresses: the statement timeout
- * (503), the LAN split (data API shared, Studio and admin API loopback-only), and 50 concurrent
+ * (503), graceful shutdown (in-flight requests finish within a bound, audit flushed), the LAN
+ * split (data API shared, Studio and admin API loopback-only), and 50 concurrent
  * clients from 50 addresses for 20 s where only the over-limit token sees 429s.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../src-server/server/serve.ts';
+import { fileKeyProvider } from '../../src-server/store/key-provider.ts';
+import { openStore, storeFile } from '../../src-server/store/open-store.ts';
 import { mysqlAvailable } from '../support/mysql.ts';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
 import { createMysqlDemo, createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
@@ -46,6 +50,62 @@ describe.skipIf(!withMysql)('statement timeout on MariaDB', () => {
   });
 });
 
+describe.skipIf(!withMysql)('graceful shutdown on MariaDB', () => {
+  it('lets a request in flight finish, then flushes its audit entry and closes the store', async () => {
+    const db = await createMysqlDemo('shutdown');
+    const api = await startSecureServer(db.url);
+    const blocker = await mysql.createConnection({ uri: db.url });
+    try {
+      const { token, id } = api.token({ read: '*' });
+      await blocker.query('LOCK TABLES `tblinvoices` WRITE');
+      const inFlight = api.request('GET', '/api/v1/invoices?per_page=2', undefined, bearer(token));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const closed = api.serving.close(5000);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await blocker.query('UNLOCK TABLES');
+      const answer = await inFlight;
+      expect(answer.status).toBe(200);
+      expect(answer.body.data).toHaveLength(2);
+      await closed;
+      // New connections are refused once closed.
+      await expect(fetch(`${api.url}/api/v1/invoices`)).rejects.toThrow();
+      const store = openStore({ file: storeFile(api.dataDir), keyProvider: fileKeyProvider(api.dataDir) });
+      try {
+        const entries = store.audit.query({ tokenId: id }).entries;
+        expect(entries.map((e) => [e.status, e.rows])).toEqual([[200, 2]]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      await blocker.end();
+      fs.rmSync(api.dataDir, { recursive: true, force: true });
+      await db.drop();
+    }
+  });
+
+  it('cuts a request that outlives the grace period instead of hanging', async () => {
+    const db = await createMysqlDemo('shutdown_cut');
+    const api = await startSecureServer(db.url, { statementTimeoutMs: 10_000 });
+    const blocker = await mysql.createConnection({ uri: db.url });
+    try {
+      const token = api.token({ read: '*' }).token;
+      await blocker.query('LOCK TABLES `tblinvoices` WRITE');
+      const inFlight = api.request('GET', '/api/v1/invoices?per_page=2', undefined, bearer(token)).catch((error: Error) => error);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const started = Date.now();
+      const closing = api.serving.close(300);
+      expect(await inFlight).toBeInstanceOf(Error);
+      await blocker.query('UNLOCK TABLES');
+      await closing;
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await blocker.end();
+      fs.rmSync(api.dataDir, { recursive: true, force: true });
+      await db.drop();
+    }
+  });
+});
+
 /** GET through node's http with a chosen local (source) address. */
 function getFrom(localAddress: string, url: string, headers: Record<string, string>, agent?: http.Agent): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -67,7 +127,7 @@ if (lanAddress === undefined) console.warn('skipping the --lan test: this machin
 describe.skipIf(lanAddress === undefined)('--lan', () => {
   it('shares the data API on the LAN address, while the Studio and admin API refuse non-loopback peers', async () => {
     const db = await createSqliteDemo();
-    const dataDir = (await import('node:fs')).mkdtempSync(`${os.tmpdir()}/pas-lan-`);
+    const dataDir = fs.mkdtempSync(`${os.tmpdir()}/pas-lan-`);
     const serving = await serve({ db: db.url, dataDir, port: 0, lan: true, logger: pino({ level: 'silent' }) });
     try {
       expect(serving.lanUrls).toContain(`http://${lanAddress}:${serving.port}`);
