@@ -10,6 +10,7 @@ import { ADMIN_COOKIE, requireLocal, sameSecret } from './admin/admin-guard.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
 import { authTestHandler } from './auth-test-route.ts';
 import { createErrorHandler } from './error-handler.ts';
+import { healthHandler } from './health-route.ts';
 import { createRestRouter } from './rest-router.ts';
 import { renderStudioPlaceholder } from './studio-placeholder.ts';
 
@@ -39,6 +40,8 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql }: App
     res.setHeader('X-Request-Id', id);
     next();
   });
+  // Before the guard: health carries no data and must answer without a token.
+  app.get('/api/v1/health', healthHandler(engine.driver));
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -61,6 +61,32 @@ describe('without any token', () => {
   });
 });
 
+describe('GET /api/v1/health', () => {
+  it('answers without a token, with no CRM data, pass while the database answers', async () => {
+    const r = await api.request('GET', '/api/v1/health');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('application/health+json');
+    expect(r.body.status).toBe('pass');
+    const [db] = r.body.checks['database:responseTime'];
+    expect(db).toMatchObject({ componentType: 'datastore', componentId: 'sqlite', status: 'pass', observedUnit: 'ms' });
+    expect(Object.keys(r.body).sort()).toEqual(['checks', 'status', 'uptimeSeconds']);
+  });
+
+  it('fails with 503 when the database does not answer', async () => {
+    const broken = await startSecureServer(db.url);
+    try {
+      await broken.serving.engine.driver.close();
+      const r = await broken.request('GET', '/api/v1/health');
+      expect(r.status).toBe(503);
+      expect(r.body.status).toBe('fail');
+      expect(r.body.checks['database:responseTime'][0].output).toBeTruthy();
+    } finally {
+      await broken.serving.close().catch(() => undefined);
+      fs.rmSync(broken.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('auth, cors, rights: a table of refusals', () => {
   let reader: string;
   beforeAll(() => {
