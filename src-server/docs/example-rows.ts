@@ -1,0 +1,93 @@
+/**
+ * One example row per resource for the documentation: a real row read through the engine (so it is
+ * typed exactly as the API serves it) when the docs may show data (the demo database), otherwise a
+ * row made from the field types, so shared docs of a real CRM never carry its customers' data.
+ */
+import type { Field, Resource } from '../catalog/catalog.ts';
+import { whitelistAccess } from '../engine/access.ts';
+import type { Engine } from '../engine/engine.ts';
+import { runList } from '../engine/run-rest.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { StageTimer } from '../engine/stage-timer.ts';
+
+export type ExampleRow = Readonly<Record<string, unknown>>;
+
+/** Where examples come from: `rows` = the database (demo), `types` = made from the catalog. */
+export type ExampleSource = 'rows' | 'types';
+
+export interface ExampleRows {
+  readonly source: ExampleSource;
+  /** Resource name → its example row (a typed row when the table is empty or unreadable). */
+  readonly byResource: ReadonlyMap<string, ExampleRow>;
+  /**
+   * Resource name → columns under a UNIQUE key (not the primary key). A body copied from an existing
+   * row would be refused as a duplicate (409) there, so runnable collections vary those values.
+   */
+  readonly unique: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** A value that fits the field: a label's code when the catalog knows them, else a plain value of the type. */
+export function typedExample(field: Field): unknown {
+  if (field.labels !== null) {
+    const code = Object.keys(field.labels)[0] ?? '';
+    return field.type === 'integer' ? Number(code) : code;
+  }
+  switch (field.type) {
+    case 'integer':
+      return field.flag ? 1 : field.primaryKey ? 1 : 0;
+    case 'decimal':
+    case 'float':
+      return 100.5;
+    case 'date':
+      return '2026-01-31';
+    case 'datetime':
+      return '2026-01-31T09:30:00';
+    case 'time':
+      return '09:30:00';
+    case 'enum':
+      return field.enumValues?.[0] ?? '';
+    case 'json':
+      return '{}';
+    case 'binary':
+      return '';
+    default: {
+      const text = field.name.replace(/_/g, ' ');
+      return field.maxLength === null ? text : text.slice(0, field.maxLength);
+    }
+  }
+}
+
+export function typedRow(resource: Resource): ExampleRow {
+  return Object.fromEntries(resource.fields.map((f) => [f.name, typedExample(f)]));
+}
+
+/** Unique columns per resource, from the schema (the catalog keeps no unique keys). */
+async function uniqueColumns(engine: Engine): Promise<Map<string, Set<string>>> {
+  const schema = await introspect(engine.driver);
+  const out = new Map<string, Set<string>>();
+  for (const resource of engine.catalog.resources) {
+    const table = schema.tables.find((t) => t.name === resource.table);
+    const columns = new Set((table?.uniqueKeys ?? []).flat().filter((c) => !resource.primaryKey.includes(c)));
+    if (columns.size > 0) out.set(resource.name, columns);
+  }
+  return out;
+}
+
+/**
+ * Example rows of every resource. `rows`: the first row by primary key, read through `runList` with
+ * the whitelist's rights (the docs' own rows, never a caller's), one statement per resource;
+ * `types`: made from the catalog, no data read. Run once per catalog.
+ */
+export async function loadExampleRows(engine: Engine, source: ExampleSource): Promise<ExampleRows> {
+  const access = whitelistAccess(engine.catalog);
+  const byResource = new Map<string, ExampleRow>();
+  for (const resource of engine.catalog.resources) {
+    let row: ExampleRow | undefined;
+    if (source === 'rows' && resource.operations.includes('read')) {
+      const url = new URL(`http://localhost/api/v1/${resource.name}?per_page=1&count=none`);
+      row = (await runList(engine, access, resource.name, url, new StageTimer())).data[0];
+    }
+    byResource.set(resource.name, row ?? typedRow(resource));
+  }
+  return { source, byResource, unique: await uniqueColumns(engine) };
+}
