@@ -1,6 +1,6 @@
 /** Compiles where trees and related-column references (EXISTS / scalar subqueries per to-one hop). */
 import type { SqlValue } from '../db/driver.ts';
-import type { PlanColumn, PlanCondition, PlanWhere } from '../plan/query-plan.ts';
+import type { PlanColumn, PlanCondition, PlanExists, PlanWhere } from '../plan/query-plan.ts';
 import type { SqlBuilder } from './compiled-query.ts';
 import type { SqlDialect } from './sql-dialect.ts';
 
@@ -86,11 +86,29 @@ function compileRelated(ctx: WhereContext, outer: string, condition: PlanConditi
   ctx.sql.text(')');
 }
 
+/** `[NOT] EXISTS (SELECT 1 FROM child WHERE child.remote = outer.local …)`: a row has (or lacks) related rows. */
+function compileExists(ctx: WhereContext, outer: string, node: PlanExists): void {
+  const q = ctx.dialect.quote;
+  const inner = `t${ctx.nextAlias++}`;
+  ctx.sql.text(`${node.negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${q(node.table)} AS ${q(inner)} WHERE `);
+  ctx.sql.text(`${q(inner)}.${q(node.remoteColumn)} = ${q(outer)}.${q(node.localColumn)}`);
+  if (node.zeroIsNull) ctx.sql.text(` AND ${q(outer)}.${q(node.localColumn)} <> 0`);
+  if (node.typeFilter !== null) ctx.sql.text(` AND ${q(inner)}.${q(node.typeFilter.column)} = `).param(node.typeFilter.value);
+  if (node.where !== null) {
+    ctx.sql.text(' AND ');
+    compileWhere(ctx, inner, node.where);
+  }
+  ctx.sql.text(')');
+}
+
 /** Compiles a where tree against the base table alias. */
 export function compileWhere(ctx: WhereContext, alias: string, node: PlanWhere): void {
   switch (node.kind) {
     case 'condition':
       compileRelated(ctx, alias, node, 0);
+      return;
+    case 'exists':
+      compileExists(ctx, alias, node);
       return;
     case 'and':
     case 'or':

@@ -2,7 +2,7 @@
 import type { Dialect } from '../db/driver.ts';
 import type { CountPlan, DeletePlan, InsertPlan, Plan, PlanWhere, SelectPlan, UpdatePlan } from '../plan/query-plan.ts';
 import { SqlBuilder, type CompiledQuery } from './compiled-query.ts';
-import { compileAggregate } from './compile-aggregate.ts';
+import { compileAggregate, compileGroupCount } from './compile-aggregate.ts';
 import { compileRelatedSelect } from './compile-related.ts';
 import { compileColumnValue, compileWhere, type WhereContext } from './compile-where.ts';
 import { sqlDialect } from './sql-dialect.ts';
@@ -98,6 +98,9 @@ export function compile(plan: Plan, dialect: Dialect): CompiledQuery {
       break;
     case 'aggregate':
       compileAggregate(ctx, plan);
+      break;
+    case 'group-count':
+      compileGroupCount(ctx, plan);
       break;
   }
   return ctx.sql.build();

@@ -23,6 +23,11 @@ export interface Driver extends Queryable {
   readonly dialect: Dialect;
   /** Human-readable target for logs and errors, never containing a password. */
   readonly description: string;
+  /**
+   * Runs a SELECT and yields its rows as the database sends them (a cursor, not an array), pausing the
+   * database while the consumer is busy. Ending the iteration early releases the cursor.
+   */
+  stream(sql: string, params?: readonly SqlValue[]): AsyncIterable<Row>;
   /** Runs `work` in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Registers a listener called with every SQL statement sent (tests count statements with it). */

@@ -1,4 +1,5 @@
 /** mysql2 connection pool behind the `Driver` interface. */
+import type { PoolConnection as CorePoolConnection } from 'mysql2';
 import mysql from 'mysql2/promise';
 import type { Driver, Queryable, Row, SqlValue, WriteResult } from './driver.ts';
 
@@ -79,6 +80,27 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
   }
 
   const direct = queryableOf(pool);
+
+  /**
+   * A cursor on its own pooled connection: mysql2's row stream pauses the socket when the readable's
+   * buffer is full (backpressure reaches the server through TCP), so memory stays bounded whatever
+   * the number of rows. A cursor left before its end cannot be reused: the connection is destroyed.
+   */
+  async function* stream(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<Row> {
+    const conn = await new Promise<CorePoolConnection>((resolve, reject) =>
+      pool.pool.getConnection((error, c) => (error ? reject(error) : resolve(c))),
+    );
+    notify(sql, params);
+    let finished = false;
+    try {
+      const rows = conn.execute(sql, params as SqlValue[]).stream({ highWaterMark: 256 });
+      for await (const row of rows) yield row as Row;
+      finished = true;
+    } finally {
+      if (finished) conn.release();
+      else conn.destroy();
+    }
+  }
   const safeTarget = `mysql://${options.user}@${options.host}:${options.port}/${options.database}`;
 
   return {
@@ -86,6 +108,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     description: safeTarget,
     query: direct.query,
     run: direct.run,
+    stream,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const conn = await pool.getConnection();
       try {

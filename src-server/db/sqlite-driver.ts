@@ -54,6 +54,29 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
     },
   };
 
+  /**
+   * A cursor on a second, read-only connection: better-sqlite3 refuses other statements on a
+   * connection while an iterator is open, and a stream yields to other requests between chunks.
+   * WAL lets the two connections read side by side. Rows come in chunks of 500 per event-loop turn.
+   */
+  async function* stream(sql: string, params: readonly SqlValue[] = []): AsyncGenerator<Row> {
+    notify(sql, params);
+    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const iterator = reader.prepare(sql).iterate(...params.map(toSqlite)) as IterableIterator<Row>;
+      let chunk = 0;
+      for (const row of iterator) {
+        yield row;
+        if (++chunk === 500) {
+          chunk = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      }
+    } finally {
+      reader.close();
+    }
+  }
+
   async function waitForTransaction(): Promise<void> {
     if (txDepth > 0) await inTransaction.catch(() => undefined);
   }
@@ -69,6 +92,7 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
       await waitForTransaction();
       return direct.run(sql, params);
     },
+    stream,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       while (txDepth > 0) await waitForTransaction();
       txDepth++;

@@ -5,7 +5,7 @@
  */
 import { compile } from '../compile/compile.ts';
 import type { Driver, Row } from '../db/driver.ts';
-import type { AggregatePlan, RelatedSelectPlan, SelectPlan } from '../plan/query-plan.ts';
+import type { AggregatePlan, GroupCountPlan, RelatedSelectPlan, SelectPlan } from '../plan/query-plan.ts';
 import { mapDatabaseError } from './map-database-error.ts';
 
 function rethrow(error: unknown): never {
@@ -43,4 +43,11 @@ export async function executeRelated(
 export async function executeAggregate(driver: Driver, plan: AggregatePlan): Promise<Row[]> {
   const { sql, params } = compile(plan, driver.dialect);
   return driver.query(sql, params).catch(rethrow);
+}
+
+/** Runs a group count (the number of groups of an aggregate). */
+export async function executeGroupCount(driver: Driver, plan: GroupCountPlan): Promise<number> {
+  const { sql, params } = compile(plan, driver.dialect);
+  const rows = await driver.query(sql, params).catch(rethrow);
+  return Number(rows[0]?.total ?? 0);
 }

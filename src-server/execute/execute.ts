@@ -32,6 +32,43 @@ export async function executeList(driver: Driver, select: SelectPlan, count: Cou
   return { rows, total };
 }
 
+/** Checks a row inside the write transaction before it changes (If-Match); throws to refuse. */
+export type RowCheck = (row: Row) => void;
+
+export interface WriteOptions {
+  /** Checked against the current row, read under lock in the same transaction (PUT/PATCH/DELETE). */
+  readonly check?: RowCheck;
+  /** The exposed columns the check reads. */
+  readonly checkColumns?: readonly string[];
+  /** Run the write and read back its result, then roll back (`Prefer: tx=rollback`). */
+  readonly dryRun?: boolean;
+}
+
+/** Carries a dry run's result out of the transaction it rolled back. */
+class DryRun<T> {
+  constructor(readonly result: T) {}
+}
+
+/** Runs `work` in a transaction; a dry run rolls it back and still returns what `work` produced. */
+async function inTransaction<T>(driver: Driver, dryRun: boolean, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  try {
+    return await driver.transaction(async (tx) => {
+      const result = await work(tx);
+      if (dryRun) throw new DryRun(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result as T;
+    return rethrow(error);
+  }
+}
+
+/** Reads the row by key under lock (FOR UPDATE on MySQL; SQLite's write transaction already holds it). */
+async function lockRow(tx: Queryable, dialect: Driver['dialect'], table: string, columns: readonly string[], key: readonly { column: string; value: SqlValue }[]): Promise<Row | undefined> {
+  const exists = compile(readBack(table, columns, key), dialect);
+  return (await tx.query(dialect === 'mysql' ? `${exists.sql} FOR UPDATE` : exists.sql, exists.params))[0];
+}
+
 function readBack(table: string, columns: readonly string[], key: readonly { column: string; value: SqlValue }[]): SelectPlan {
   return { kind: 'select', table, columns, where: keyWhere(key), orderBy: [], limit: 1, offset: 0 };
 }
@@ -50,53 +87,82 @@ export async function executeInsert(
   plan: InsertPlan,
   primaryKey: readonly string[],
   columns: readonly string[],
+  options: WriteOptions = {},
 ): Promise<Row> {
-  try {
-    return await driver.transaction(async (tx) => {
-      const result = await runIn(tx, driver.dialect, plan);
-      const key = primaryKey.map((column) => {
-        const given = plan.values.find((v) => v.column === column);
-        return { column, value: given?.value ?? result.insertId };
-      });
-      const back = compile(readBack(plan.table, columns, key), driver.dialect);
-      const row = (await tx.query(back.sql, back.params))[0];
-      if (row === undefined) throw new Error(`inserted row of ${plan.table} could not be read back`);
-      return row;
-    });
-  } catch (error) {
-    return rethrow(error);
-  }
+  const rows = await executeInsertMany(driver, [plan], primaryKey, columns, options);
+  return rows[0] as Row;
+}
+
+async function insertOne(tx: Queryable, dialect: Driver['dialect'], plan: InsertPlan, primaryKey: readonly string[], columns: readonly string[]): Promise<Row> {
+  const result = await runIn(tx, dialect, plan);
+  const key = primaryKey.map((column) => {
+    const given = plan.values.find((v) => v.column === column);
+    return { column, value: given?.value ?? result.insertId };
+  });
+  const back = compile(readBack(plan.table, columns, key), dialect);
+  const row = (await tx.query(back.sql, back.params))[0];
+  if (row === undefined) throw new Error(`inserted row of ${plan.table} could not be read back`);
+  return row;
+}
+
+/**
+ * Inserts rows in one transaction, all or nothing, reading each back. A database refusal names the
+ * row (`index` in the problem), since nothing of the batch is kept.
+ */
+export async function executeInsertMany(
+  driver: Driver,
+  plans: readonly InsertPlan[],
+  primaryKey: readonly string[],
+  columns: readonly string[],
+  options: WriteOptions = {},
+): Promise<Row[]> {
+  return inTransaction(driver, options.dryRun === true, async (tx) => {
+    const rows: Row[] = [];
+    for (const [index, plan] of plans.entries()) {
+      try {
+        rows.push(await insertOne(tx, driver.dialect, plan, primaryKey, columns));
+      } catch (error) {
+        const problem = mapDatabaseError(error);
+        if (problem === null || plans.length === 1) throw error;
+        throw new Problem(problem.code, `row ${index}: ${problem.detail}`, { cause: error, extra: { index } });
+      }
+    }
+    return rows;
+  });
 }
 
 /** Updates a row and reads it back in one transaction; a missing row is a 404. */
-export async function executeUpdate(driver: Driver, plan: UpdatePlan, columns: readonly string[], resourceName: string): Promise<Row> {
-  try {
-    return await driver.transaction(async (tx) => {
-      const exists = compile(readBack(plan.table, [plan.key[0]?.column ?? ''], plan.key), driver.dialect);
-      // FOR UPDATE holds the row until commit on MySQL; SQLite's write transaction already does.
-      const lock = driver.dialect === 'mysql' ? `${exists.sql} FOR UPDATE` : exists.sql;
-      if ((await tx.query(lock, exists.params)).length === 0) throw notFound(resourceName, plan.key);
-      await runIn(tx, driver.dialect, plan);
-      const back = compile(readBack(plan.table, columns, plan.key), driver.dialect);
-      const rows = await tx.query(back.sql, back.params);
-      if (rows[0] === undefined) throw notFound(resourceName, plan.key);
-      return rows[0];
-    });
-  } catch (error) {
-    return rethrow(error);
-  }
+export async function executeUpdate(
+  driver: Driver,
+  plan: UpdatePlan,
+  columns: readonly string[],
+  resourceName: string,
+  options: WriteOptions = {},
+): Promise<Row> {
+  return inTransaction(driver, options.dryRun === true, async (tx) => {
+    // FOR UPDATE holds the row until commit on MySQL, so an If-Match check cannot race another writer.
+    const current = await lockRow(tx, driver.dialect, plan.table, options.checkColumns ?? [plan.key[0]?.column ?? ''], plan.key);
+    if (current === undefined) throw notFound(resourceName, plan.key);
+    options.check?.(current);
+    await runIn(tx, driver.dialect, plan);
+    const back = compile(readBack(plan.table, columns, plan.key), driver.dialect);
+    const rows = await tx.query(back.sql, back.params);
+    if (rows[0] === undefined) throw notFound(resourceName, plan.key);
+    return rows[0];
+  });
 }
 
 /** Deletes a row; a missing row is a 404. */
-export async function executeDelete(driver: Driver, plan: DeletePlan, resourceName: string): Promise<void> {
-  try {
-    await driver.transaction(async (tx) => {
-      const result = await runIn(tx, driver.dialect, plan);
-      if (result.affectedRows === 0) throw notFound(resourceName, plan.key);
-    });
-  } catch (error) {
-    rethrow(error);
-  }
+export async function executeDelete(driver: Driver, plan: DeletePlan, resourceName: string, options: WriteOptions = {}): Promise<void> {
+  await inTransaction(driver, options.dryRun === true, async (tx) => {
+    if (options.check !== undefined) {
+      const current = await lockRow(tx, driver.dialect, plan.table, options.checkColumns ?? [plan.key[0]?.column ?? ''], plan.key);
+      if (current === undefined) throw notFound(resourceName, plan.key);
+      options.check(current);
+    }
+    const result = await runIn(tx, driver.dialect, plan);
+    if (result.affectedRows === 0) throw notFound(resourceName, plan.key);
+  });
 }
 
 export function notFound(resource: string, key: readonly { value: SqlValue }[]): Problem {

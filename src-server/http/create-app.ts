@@ -9,6 +9,9 @@ import type { Store } from '../store/open-store.ts';
 import { ADMIN_COOKIE, requireLocal, sameSecret } from './admin/admin-guard.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
 import { authTestHandler } from './auth-test-route.ts';
+import { createDocsSource, type DocsSource } from '../docs/docs-source.ts';
+import { DEFAULT_DOCS_MODE, type DocsMode } from '../docs/docs-mode.ts';
+import { createApiDocsRouter, createExportsRouter } from './docs-router.ts';
 import { createErrorHandler } from './error-handler.ts';
 import { healthHandler } from './health-route.ts';
 import { createRestRouter } from './rest-router.ts';
@@ -25,9 +28,12 @@ export interface AppOptions {
   readonly admin?: { readonly store: Store; readonly sessionToken: string };
   /** Limits and switches of /api/v1/graphql (depth, complexity, aliases, list size, introspection). */
   readonly graphql?: Partial<GraphqlOptions>;
+  /** Docs and exports: where examples come from, and who may open /api_docs (default: typed examples, loopback only). */
+  readonly docs?: { readonly source?: DocsSource; readonly mode?: DocsMode };
 }
 
-export function createApp(engine: Engine, { logger, guard, admin, graphql }: AppOptions): Express {
+export function createApp(engine: Engine, { logger, guard, admin, graphql, docs }: AppOptions): Express {
+  const docsSource = docs?.source ?? createDocsSource(engine, 'types');
   const app = express();
   app.disable('x-powered-by');
   // Query strings are parsed by the engine from the raw URL (filter[a.b] keys must stay literal).
@@ -45,7 +51,8 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql }: App
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, guard, createGraphqlRouter(engine, { ...graphql, logger }), express.Router().get('/auth/test', authTestHandler(engine.catalog)), createRestRouter(engine));
+  }, guard, createGraphqlRouter(engine, { ...graphql, logger }), express.Router().get('/auth/test', authTestHandler(engine.catalog)), createExportsRouter(docsSource), createRestRouter(engine, admin?.store.views));
+  app.use('/api_docs', createApiDocsRouter(docsSource, docs?.mode ?? DEFAULT_DOCS_MODE));
   if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken));
   app.get('/', (req, res) => {
     requireLocal(req);

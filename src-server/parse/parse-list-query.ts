@@ -3,12 +3,16 @@
  *   fields=userid,company   filter[status]=2   filter[total.gte]=1000   filter=status:2
  *   filter[client.country]=243   where={"or":[…]}   sort=-total,duedate   page=2&per_page=50
  *   count=none   since=2026-05-01T00:00:00
+ *   include=client,payments fields[client]=… sort[payments]=… limit[payments]=… has[payments]=true
+ *   aggregate=count,sum:total group_by=status,date:month having[sum_total.gte]=1000   format=csv
  */
 import type { Catalog, Field, Resource } from '../catalog/catalog.ts';
 import type { SqlValue } from '../db/driver.ts';
 import { Problem } from '../errors/problem.ts';
 import { conditionFromText } from './build-condition.ts';
-import type { GetRequest, ListRequest, SortKey, WhereNode } from './list-request.ts';
+import type { GetRequest, ListRequest, OutputFormat, SortKey, WhereNode } from './list-request.ts';
+import { groupIncludes, HAVING_KEY, parseAggregateQuery } from './parse-aggregate-query.ts';
+import { buildRelationRequest, OPTION_KEY, parseRelationParams, routeFilter, type RelationParams } from './parse-include.ts';
 import { normaliseDateTime, parseTextValue } from './parse-value.ts';
 import { parseWhereJson } from './parse-where-json.ts';
 import { resolveColumn, resolveField, resolveFilterTarget } from './resolve-column.ts';
@@ -18,8 +22,12 @@ export const DEFAULT_PER_PAGE = 25;
 export const MAX_PER_PAGE = 500;
 const MAX_FILTERS = 100;
 
-const LIST_PARAMETERS = ['fields', 'filter', 'where', 'sort', 'page', 'per_page', 'count', 'since'] as const;
+const LIST_PARAMETERS = [
+  'fields', 'filter', 'where', 'sort', 'page', 'per_page', 'count', 'since',
+  'include', 'aggregate', 'group_by', 'format',
+] as const;
 const FILTER_KEY = /^filter\[([^\]]*)\]$/;
+const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'ndjson'];
 
 /** The single value of a parameter that may appear once. */
 function single(params: URLSearchParams, name: string): string | null {
@@ -31,6 +39,8 @@ function single(params: URLSearchParams, name: string): string | null {
 function checkKnownParameters(params: URLSearchParams, known: readonly string[]): void {
   for (const key of new Set(params.keys())) {
     if (known.includes(key) || (known.includes('filter') && FILTER_KEY.test(key))) continue;
+    if (known.includes('include') && OPTION_KEY.test(key)) continue;
+    if (known.includes('aggregate') && HAVING_KEY.test(key)) continue;
     const hint = key.startsWith('filter') ? 'filters are written filter[field]=value or filter[field.op]=value' : didYouMean(key, known, 'parameters');
     throw new Problem('PAS110', `unknown query parameter \`${key}\``, { hint });
   }
@@ -64,8 +74,19 @@ export function parseSort(catalog: Catalog, resource: Resource, raw: string | nu
   return keys;
 }
 
-function parseFilters(catalog: Catalog, resource: Resource, params: URLSearchParams): WhereNode[] {
+/**
+ * The filters of a request: those on the resource (and its to-one relations) and, by relation path,
+ * those on included or `has` relations (`filter[payments.amount.gte]`).
+ */
+function parseFilters(
+  catalog: Catalog,
+  resource: Resource,
+  params: URLSearchParams,
+  relations: RelationParams | null,
+): { conditions: WhereNode[]; related: Map<string, WhereNode[]> } {
   const conditions: WhereNode[] = [];
+  const related = new Map<string, WhereNode[]>();
+  let count = 0;
   for (const [key, raw] of params) {
     let target: string;
     let value: string;
@@ -86,17 +107,35 @@ function parseFilters(catalog: Catalog, resource: Resource, params: URLSearchPar
       continue;
     }
     const where = `filter[${target}]`;
+    if (++count > MAX_FILTERS) throw new Problem('PAS112', `more than ${MAX_FILTERS} filters`);
+    const route = relations === null ? null : routeFilter(relations.paths, target);
+    if (route !== null && route.path.target !== null) {
+      const { column, op } = resolveFilterTarget(catalog, route.path.target, route.rest, where);
+      const list = related.get(route.path.text) ?? [];
+      list.push(conditionFromText(column, op ?? 'eq', value, where));
+      related.set(route.path.text, list);
+      continue;
+    }
     const { column, op } = resolveFilterTarget(catalog, resource, target, where);
     conditions.push(conditionFromText(column, op ?? 'eq', value, where));
-    if (conditions.length > MAX_FILTERS) throw new Problem('PAS112', `more than ${MAX_FILTERS} filters`);
   }
-  return conditions;
+  return { conditions, related };
+}
+
+function parseFormat(raw: string | null): OutputFormat | null {
+  if (raw === null) return null;
+  if (!(FORMATS as readonly string[]).includes(raw)) {
+    throw new Problem('PAS129', `format must be json, csv or ndjson, got \`${raw.slice(0, 40)}\``, { hint: 'format=csv' });
+  }
+  return raw as OutputFormat;
 }
 
 /** Parses a list request (`GET /api/v1/{resource}`). */
 export function parseListQuery(catalog: Catalog, resource: Resource, params: URLSearchParams): ListRequest {
   checkKnownParameters(params, LIST_PARAMETERS);
-  const conditions = parseFilters(catalog, resource, params);
+  const relationParams = parseRelationParams(catalog, resource, params);
+  const { conditions, related } = parseFilters(catalog, resource, params, relationParams);
+  const { include, has } = buildRelationRequest(catalog, resource, relationParams, related);
   const whereText = single(params, 'where');
   if (whereText !== null) conditions.push(parseWhereJson(catalog, resource, whereText));
 
@@ -122,23 +161,58 @@ export function parseListQuery(catalog: Catalog, resource: Resource, params: URL
   }
   const pageRaw = single(params, 'page');
   const perPageRaw = single(params, 'per_page');
+  const page = pageRaw === null ? 1 : parsePositiveInteger(pageRaw, 'page', 1_000_000_000);
+  const perPage = perPageRaw === null ? DEFAULT_PER_PAGE : parsePositiveInteger(perPageRaw, 'per_page', MAX_PER_PAGE);
+  const where = conditions.length === 0 ? null : conditions.length === 1 ? (conditions[0] as WhereNode) : { kind: 'and' as const, items: conditions };
+  const fieldsRaw = single(params, 'fields');
+  const sortRaw = single(params, 'sort');
+  const aggregate = parseAggregateQuery(catalog, resource, params, {
+    aggregate: single(params, 'aggregate'),
+    groupBy: single(params, 'group_by'),
+    sort: sortRaw,
+    where,
+    window: { limit: count === 'none' ? perPage + 1 : perPage, offset: (page - 1) * perPage },
+  });
+  if (aggregate !== null && fieldsRaw !== null) {
+    throw new Problem('PAS126', '`fields` does not apply to aggregates: groups hold their keys and measures', {
+      hint: 'name the group keys in group_by and the measures in aggregate',
+    });
+  }
+  if (aggregate !== null && since !== null) throw new Problem('PAS126', '`since` does not apply to aggregates', { hint: `filter[${since.column.name}.gte]=…` });
   return {
     kind: 'list',
     resource,
-    fields: parseFields(resource, single(params, 'fields')),
-    where: conditions.length === 0 ? null : conditions.length === 1 ? (conditions[0] as WhereNode) : { kind: 'and', items: conditions },
-    sort: parseSort(catalog, resource, single(params, 'sort')),
-    page: pageRaw === null ? 1 : parsePositiveInteger(pageRaw, 'page', 1_000_000_000),
-    perPage: perPageRaw === null ? DEFAULT_PER_PAGE : parsePositiveInteger(perPageRaw, 'per_page', MAX_PER_PAGE),
+    fields: parseFields(resource, fieldsRaw),
+    where,
+    sort: aggregate === null ? parseSort(catalog, resource, sortRaw) : [],
+    page,
+    perPage,
     count,
     since,
+    include: aggregate === null ? include : [],
+    has,
+    aggregate: aggregate?.request ?? null,
+    groupIncludes: aggregate === null ? [] : groupIncludes(aggregate.request.keys ?? [], include),
+    format: parseFormat(single(params, 'format')),
+    paged: pageRaw !== null || perPageRaw !== null,
   };
 }
 
-/** Parses `GET /api/v1/{resource}/{id}`: the id is typed like the primary key. */
-export function parseGetQuery(resource: Resource, id: string, params: URLSearchParams): GetRequest {
-  checkKnownParameters(params, ['fields']);
-  return { kind: 'get', resource, key: parseKey(resource, id), fields: parseFields(resource, single(params, 'fields')) };
+/** Parses `GET /api/v1/{resource}/{id}`; with the catalog, `include=` (and filters on included to-many relations). */
+export function parseGetQuery(resource: Resource, id: string, params: URLSearchParams, catalog?: Catalog): GetRequest {
+  if (catalog === undefined) {
+    checkKnownParameters(params, ['fields']);
+    return { kind: 'get', resource, key: parseKey(resource, id), fields: parseFields(resource, single(params, 'fields')) };
+  }
+  checkKnownParameters(params, ['fields', 'include', 'filter']);
+  const relationParams = parseRelationParams(catalog, resource, params);
+  if (relationParams.has.length > 0) throw new Problem('PAS110', 'has[…] selects rows of a list; a single row is named by its id');
+  const { conditions, related } = parseFilters(catalog, resource, params, relationParams);
+  if (conditions.length > 0) {
+    throw new Problem('PAS110', 'filters on a single row apply only to included to-many relations', { hint: 'include=payments&filter[payments.amount.gte]=100' });
+  }
+  const { include } = buildRelationRequest(catalog, resource, relationParams, related);
+  return { kind: 'get', resource, key: parseKey(resource, id), fields: parseFields(resource, single(params, 'fields')), include };
 }
 
 /** The primary key values named by an `{id}` path segment (composite keys: comma-separated). */

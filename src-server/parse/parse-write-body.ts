@@ -77,3 +77,34 @@ export function parseUpdateBody(resource: Resource, key: readonly SqlValue[], bo
   }
   return { kind: 'update', resource, key, values };
 }
+
+/** Most rows one bulk create may carry (the 256 KB body limit usually comes first). */
+export const MAX_BULK_ROWS = 1000;
+
+/**
+ * Validates a bulk create (a JSON array of objects): every row is checked before anything is
+ * written, and all failures come back together, each field named `[index].field`.
+ */
+export function parseCreateBodies(resource: Resource, body: readonly unknown[]): WriteRequest[] {
+  if (body.length === 0) throw new Problem('PAS405', 'the array of rows to create is empty', { hint: 'send [{…}, {…}]' });
+  if (body.length > MAX_BULK_ROWS) throw new Problem('PAS405', `${body.length} rows in one bulk create; at most ${MAX_BULK_ROWS}`);
+  const errors: FieldError[] = [];
+  const requests: WriteRequest[] = [];
+  body.forEach((item, index) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      errors.push({ field: `[${index}]`, code: 'type', message: `row ${index} is not a JSON object` });
+      return;
+    }
+    try {
+      requests.push(parseCreateBody(resource, item));
+    } catch (error) {
+      if (!(error instanceof Problem)) throw error;
+      for (const e of error.errors ?? []) errors.push({ ...e, field: `[${index}].${e.field}` });
+    }
+  });
+  if (errors.length > 0) {
+    const rows = new Set(errors.map((e) => /^\[(\d+)\]/.exec(e.field)?.[1])).size;
+    throw new Problem('PAS401', `${rows} of ${body.length} new ${resource.name} rows failed validation; nothing was written`, { errors });
+  }
+  return requests;
+}

@@ -2,11 +2,14 @@
 import type { Catalog, Field, Relation, Resource } from '../catalog/catalog.ts';
 import { Problem } from '../errors/problem.ts';
 import type { ColumnRef, GetRequest, ListRequest, WhereNode } from '../parse/list-request.ts';
+import { planHasAll } from './plan-has.ts';
+import { includeKeyColumns } from './plan-include.ts';
 import type { ColumnValue, CountPlan, Hop, PlanColumn, PlanOrder, PlanWhere, SelectPlan } from './query-plan.ts';
 
 export interface ListPlan {
   readonly kind: 'list';
   readonly resource: Resource;
+  /** The fields answered; the select may read more (the key columns of included relations). */
   readonly fields: readonly Field[];
   readonly select: SelectPlan;
   readonly count: CountPlan | null;
@@ -23,7 +26,7 @@ export interface GetPlan {
   readonly select: SelectPlan;
 }
 
-function hopsOf(catalog: Catalog, path: readonly Relation[]): Hop[] {
+export function hopsOf(catalog: Catalog, path: readonly Relation[]): Hop[] {
   return path.map((relation) => {
     const target = relation.target === null ? undefined : catalog.byName.get(relation.target);
     if (target === undefined) throw new Problem('PAS108', `relation \`${relation.name}\` leads to a resource that is not exposed`);
@@ -45,7 +48,8 @@ function zeroDateOf(field: Field): PlanColumn['zeroDate'] {
   return field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime' : null;
 }
 
-function planColumn(catalog: Catalog, ref: ColumnRef): PlanColumn {
+/** A column reference of the AST as table and column names (to-one relations become hops). */
+export function planColumn(catalog: Catalog, ref: ColumnRef): PlanColumn {
   return { hops: hopsOf(catalog, ref.path), column: ref.field.name, zeroDate: zeroDateOf(ref.field) };
 }
 
@@ -60,6 +64,18 @@ export function planWhere(catalog: Catalog, node: WhereNode): PlanWhere {
     case 'not':
       return { kind: 'not', item: planWhere(catalog, node.item) };
   }
+}
+
+/** `fields` as column names, plus `extra` columns the pipeline needs but does not answer. */
+function columnsWith(fields: readonly Field[], extra: readonly string[]): string[] {
+  const columns = fields.map((f) => f.name);
+  for (const column of extra) if (!columns.includes(column)) columns.push(column);
+  return columns;
+}
+
+/** The rows' filter with the has conditions (`[NOT] EXISTS`), as a plan. */
+export function rowsWhere(catalog: Catalog, request: Pick<ListRequest, 'where' | 'has'>): PlanWhere | null {
+  return and(request.where === null ? null : planWhere(catalog, request.where), planHasAll(catalog, request.has));
 }
 
 function and(a: PlanWhere | null, b: PlanWhere | null): PlanWhere | null {
@@ -89,7 +105,7 @@ export function planList(catalog: Catalog, request: ListRequest): ListPlan {
     request.since === null
       ? null
       : { kind: 'condition', column: baseColumn(request.since.column), op: 'gte', value: request.since.from };
-  const where = and(request.where === null ? null : planWhere(catalog, request.where), since);
+  const where = and(rowsWhere(catalog, request), since);
   const table = request.resource.table;
   return {
     kind: 'list',
@@ -98,7 +114,7 @@ export function planList(catalog: Catalog, request: ListRequest): ListPlan {
     select: {
       kind: 'select',
       table,
-      columns: fields.map((f) => f.name),
+      columns: columnsWith(fields, includeKeyColumns(request.include)),
       where,
       orderBy: orderOf(catalog, request),
       limit: request.count === 'none' ? request.perPage + 1 : request.perPage,
@@ -132,7 +148,7 @@ export function planGet(request: GetRequest): GetPlan {
     select: {
       kind: 'select',
       table: request.resource.table,
-      columns: fields.map((f) => f.name),
+      columns: columnsWith(fields, includeKeyColumns(request.include ?? [])),
       where: keyWhere(request.resource.primaryKey.map((column, i) => ({ column, value: request.key[i] ?? null }))),
       orderBy: [],
       limit: 1,

@@ -5,6 +5,7 @@
  */
 import type { SqlValue } from '../db/driver.ts';
 import type { FilterOperator } from '../parse/filter-operators.ts';
+import type { DateBucket, HavingCondition } from '../parse/rows-request.ts';
 
 /** One to-one step from a row to a related row: `tblinvoices.clientid = tblclients.userid`. */
 export interface Hop {
@@ -33,8 +34,24 @@ export interface PlanCondition {
   readonly value: SqlValue | readonly SqlValue[];
 }
 
+/**
+ * `[NOT] EXISTS (SELECT 1 FROM table WHERE table.remote = outer.local [AND type = ?] AND where)`:
+ * REST's `has[payments]=true|false`, with the filters on that relation inside.
+ */
+export interface PlanExists {
+  readonly kind: 'exists';
+  readonly table: string;
+  readonly localColumn: string;
+  readonly remoteColumn: string;
+  readonly zeroIsNull: boolean;
+  readonly typeFilter: { readonly column: string; readonly value: string } | null;
+  readonly where: PlanWhere | null;
+  readonly negate: boolean;
+}
+
 export type PlanWhere =
   | PlanCondition
+  | PlanExists
   | { readonly kind: 'and'; readonly items: readonly PlanWhere[] }
   | { readonly kind: 'or'; readonly items: readonly PlanWhere[] }
   | { readonly kind: 'not'; readonly item: PlanWhere };
@@ -100,23 +117,54 @@ export interface RelatedSelectPlan {
 
 /** One aggregate measure; `column` null means `COUNT(*)`. */
 export interface PlanMeasure {
-  readonly fn: 'count' | 'sum' | 'avg' | 'min' | 'max';
+  readonly fn: 'count' | 'sum' | 'avg' | 'min' | 'max' | 'count_distinct';
   readonly column: string | null;
   /** min/max ignore MySQL zero dates, which the API serves as null. */
   readonly zeroDate: 'date' | 'datetime' | null;
 }
 
+/** A group key: a column (through to-one hops) or its calendar bucket. */
+export interface PlanGroupKey {
+  readonly column: PlanColumn;
+  readonly bucket: DateBucket | null;
+}
+
+/** An order over groups: `g<index>` or `m<index>`. */
+export interface PlanGroupOrder {
+  readonly by: 'key' | 'measure';
+  readonly index: number;
+  readonly direction: 'asc' | 'desc';
+}
+
 /**
- * `SELECT group keys, measures FROM table WHERE … GROUP BY keys ORDER BY keys`. The result columns
- * are named `g0…` for the keys and `m0…` for the measures, in plan order.
+ * `SELECT group keys, measures FROM table WHERE … GROUP BY keys HAVING … ORDER BY …`. The result
+ * columns are named `g0…` for the keys and `m0…` for the measures, in plan order. Without `orderBy`
+ * groups come in key order; an `orderBy` is always followed by the keys, so group pages are stable.
  */
 export interface AggregatePlan {
   readonly kind: 'aggregate';
   readonly table: string;
   readonly where: PlanWhere | null;
-  readonly groupBy: readonly string[];
+  readonly groupBy: readonly PlanGroupKey[];
   readonly measures: readonly PlanMeasure[];
+  readonly having: readonly HavingCondition[];
+  readonly orderBy: readonly PlanGroupOrder[];
   readonly limit: number | null;
+  readonly offset: number;
 }
 
-export type Plan = SelectPlan | CountPlan | InsertPlan | UpdatePlan | DeletePlan | RelatedSelectPlan | AggregatePlan;
+/** The number of groups an aggregate produces (`meta.total` of a grouped REST answer). */
+export interface GroupCountPlan {
+  readonly kind: 'group-count';
+  readonly aggregate: AggregatePlan;
+}
+
+export type Plan =
+  | SelectPlan
+  | CountPlan
+  | InsertPlan
+  | UpdatePlan
+  | DeletePlan
+  | RelatedSelectPlan
+  | AggregatePlan
+  | GroupCountPlan;

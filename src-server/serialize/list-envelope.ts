@@ -26,8 +26,17 @@ function normalisedUrl(requestUrl: URL): string {
   return url.toString();
 }
 
-/** Builds the envelope. `rows` may hold one row beyond the page (count=none probes the next page). */
-export function listEnvelope(plan: ListPlan, rows: readonly Row[], total: number | null, requestUrl: URL): ListEnvelope {
+/**
+ * Builds the envelope. `rows` may hold one row beyond the page (count=none probes the next page).
+ * `serialize` writes one row (by default its fields; with includes, the embedded relations too).
+ */
+export function listEnvelope(
+  plan: Pick<ListPlan, 'fields' | 'page' | 'perPage' | 'sinceColumn'>,
+  rows: readonly Row[],
+  total: number | null,
+  requestUrl: URL,
+  serialize: (row: Row) => Record<string, unknown> = (row) => serializeRow(plan.fields, row),
+): ListEnvelope {
   const pageRows = rows.slice(0, plan.perPage);
   const totalPages = total === null ? null : Math.max(1, Math.ceil(total / plan.perPage));
   const hasNext = totalPages === null ? rows.length > plan.perPage : plan.page < totalPages;
@@ -40,5 +49,5 @@ export function listEnvelope(plan: ListPlan, rows: readonly Row[], total: number
       ? { page: plan.page, per_page: plan.perPage }
       : { total, page: plan.page, per_page: plan.perPage, total_pages: totalPages };
   if (plan.sinceColumn !== null) meta.since_column = plan.sinceColumn;
-  return { data: pageRows.map((row) => serializeRow(plan.fields, row)), meta, links };
+  return { data: pageRows.map(serialize), meta, links };
 }

@@ -102,6 +102,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_status ON audit (status, id);
       CREATE INDEX audit_method ON audit (method, id);`,
   },
+  {
+    version: 5,
+    description: 'saved views',
+    sql: `
+      CREATE TABLE views (
+        name       TEXT PRIMARY KEY,        -- /api/v1/views/{name}
+        definition TEXT NOT NULL,           -- JSON: resource, query, params (engine/view-definition.ts)
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -15,6 +15,7 @@ import { createSettingsRepo, type SettingsRepo } from './settings-repo.ts';
 import { StoreVersionError } from './store-errors.ts';
 import { createStoreSecrets } from './store-secrets.ts';
 import { createTokensRepo, type TokensRepo } from './tokens-repo.ts';
+import { createViewsRepo, type ViewsRepo } from './views-repo.ts';
 import { createWhitelistRepo, type WhitelistRepo } from './whitelist-repo.ts';
 
 export interface StoreOptions {
@@ -31,6 +32,7 @@ export interface Store {
   readonly whitelist: WhitelistRepo;
   readonly tokens: TokensRepo;
   readonly audit: AuditRepo;
+  readonly views: ViewsRepo;
   close(): void;
 }
 
@@ -64,6 +66,7 @@ export function openStore(options: StoreOptions): Store {
       whitelist: createWhitelistRepo(db),
       tokens: createTokensRepo(db, secrets, now),
       audit: createAuditRepo(db, now),
+      views: createViewsRepo(db, now),
       close: () => db.close(),
     });
   } catch (error) {
