@@ -6,6 +6,7 @@ import { registerIntrospectCommand } from './introspect-command.ts';
 import { registerSecurityCommand } from './security-command.ts';
 import { registerServeCommand } from './serve-command.ts';
 import { registerTokenCommand } from './token-command.ts';
+import { registerViewCommand } from './view-command.ts';
 import { registerWhitelistCommand } from './whitelist-command.ts';
 
 const program = new Command('perfex-api-studio')
@@ -20,6 +21,7 @@ registerIntrospectCommand(program);
 registerTokenCommand(program);
 registerWhitelistCommand(program);
 registerSecurityCommand(program);
+registerViewCommand(program);
 
 try {
   await program.parseAsync(process.argv);

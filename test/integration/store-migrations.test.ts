@@ -87,6 +87,19 @@ const SEED: Record<number, { insert(db: Database.Database, key: Buffer): void; c
       expect(store.audit.query({ tokenId: 'tok_1' }).entries).toMatchObject([{ path: '/api/v1/invoices', rows: 5 }]);
     },
   },
+  5: {
+    insert(db) {
+      const definition = { name: 'overdue', resource: 'invoices', query: { 'filter[status]': '4', 'filter[duedate.lt]': ':today' }, params: { today: { type: 'date', default: '2026-06-30' } } };
+      db.prepare(`INSERT INTO views VALUES ('overdue', ?, '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z')`).run(JSON.stringify(definition));
+    },
+    check(store) {
+      const view = store.views.get('overdue');
+      expect(view?.definition.query).toEqual({ 'filter[status]': '4', 'filter[duedate.lt]': ':today' });
+      expect(view?.definition.params?.today).toEqual({ type: 'date', default: '2026-06-30' });
+      expect(view?.updatedAt).toBe('2026-01-02T00:00:00.000Z');
+      expect(store.views.list().map((v) => v.definition.name)).toEqual(['overdue']);
+    },
+  },
 };
 
 describe('store migrations', () => {

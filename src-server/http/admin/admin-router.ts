@@ -8,6 +8,7 @@ import { createAdminGuard } from './admin-guard.ts';
 import { createAdminLogsRouter } from './admin-logs.ts';
 import { createAdminSettingsRouter } from './admin-settings.ts';
 import { createAdminTokensRouter } from './admin-tokens.ts';
+import { createAdminViewsRouter } from './admin-views.ts';
 
 export function createAdminRouter(store: Store, sessionToken: string): Router {
   const router = express.Router();
@@ -20,5 +21,6 @@ export function createAdminRouter(store: Store, sessionToken: string): Router {
   router.use('/tokens', createAdminTokensRouter(store.tokens));
   router.use('/logs', createAdminLogsRouter(store.audit));
   router.use('/settings', createAdminSettingsRouter(store.settings));
+  router.use('/views', createAdminViewsRouter(store.views));
   return router;
 }
