@@ -4,11 +4,12 @@
  * row made from the field types, so shared docs of a real CRM never carry its customers' data.
  */
 import type { Field, Resource } from '../catalog/catalog.ts';
-import { whitelistAccess } from '../engine/access.ts';
 import type { Engine } from '../engine/engine.ts';
-import { runList } from '../engine/run-rest.ts';
+import { executeSelect } from '../execute/execute.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { StageTimer } from '../engine/stage-timer.ts';
+import { parseListQuery } from '../parse/parse-list-query.ts';
+import { planList } from '../plan/plan-read.ts';
+import { serializeRow } from '../serialize/serialize-row.ts';
 
 export type ExampleRow = Readonly<Record<string, unknown>>;
 
@@ -73,20 +74,24 @@ async function uniqueColumns(engine: Engine): Promise<Map<string, Set<string>>> 
   return out;
 }
 
+/** The first row by primary key, through the engine's own stages (parse → plan → execute → serialize). */
+async function firstRow(engine: Engine, resource: Resource): Promise<ExampleRow | undefined> {
+  const request = parseListQuery(engine.catalog, resource, new URLSearchParams('per_page=1&count=none'));
+  const plan = planList(engine.catalog, request);
+  const [row] = await executeSelect(engine.driver, plan.select);
+  return row === undefined ? undefined : serializeRow(plan.fields, row);
+}
+
 /**
- * Example rows of every resource. `rows`: the first row by primary key, read through `runList` with
- * the whitelist's rights (the docs' own rows, never a caller's), one statement per resource;
+ * Example rows of every resource. `rows`: the first row by primary key of every exposed resource
+ * (the docs' own rows, never a caller's), one statement per resource;
  * `types`: made from the catalog, no data read. Run once per catalog.
  */
 export async function loadExampleRows(engine: Engine, source: ExampleSource): Promise<ExampleRows> {
-  const access = whitelistAccess(engine.catalog);
   const byResource = new Map<string, ExampleRow>();
   for (const resource of engine.catalog.resources) {
     let row: ExampleRow | undefined;
-    if (source === 'rows' && resource.operations.includes('read')) {
-      const url = new URL(`http://localhost/api/v1/${resource.name}?per_page=1&count=none`);
-      row = (await runList(engine, access, resource.name, url, new StageTimer())).data[0];
-    }
+    if (source === 'rows' && resource.operations.includes('read')) row = await firstRow(engine, resource);
     byResource.set(resource.name, row ?? typedRow(resource));
   }
   return { source, byResource, unique: await uniqueColumns(engine) };

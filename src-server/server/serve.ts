@@ -8,6 +8,9 @@ import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../engine/load-engine.ts';
 import { createApp } from '../http/create-app.ts';
+import { resolveDocsMode, type DocsMode } from '../docs/docs-mode.ts';
+import { createDocsSource } from '../docs/docs-source.ts';
+import type { ExampleSource } from '../docs/example-rows.ts';
 import { createSecurityPipeline } from '../security/security-pipeline.ts';
 import { resolveSecurityOptions, type SecurityOptions } from '../security/security-options.ts';
 import { resolveGraphqlOptions, type GraphqlOptions } from '../graphql/graphql-options.ts';
@@ -36,6 +39,10 @@ export interface ServeOptions {
   readonly graphql?: Partial<GraphqlOptions>;
   /** Where the store key comes from (Electron: the OS keychain); default a 0600 file in the data dir. */
   readonly keyProvider?: KeyProvider;
+  /** Who may open /api_docs for this run (over the stored `docs` setting; default `local`). */
+  readonly docs?: DocsMode;
+  /** Where docs examples come from; default: rows on the demo database, types on any other (no CRM data in shared docs). */
+  readonly docsExamples?: ExampleSource;
   /** Told which database is used when the demo is picked (the CLI prints it). */
   readonly onDemo?: (file: string) => void;
 }
@@ -61,6 +68,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const security = resolveSecurityOptions(storedLimits(store.settings, 'security'), options.security);
     // Validated here so a bad stored value stops the launch with a message, not the first query.
     const graphql = resolveGraphqlOptions({ ...storedLimits(store.settings, 'graphql'), ...options.graphql, logger: options.logger });
+    const docsMode = resolveDocsMode(store.settings, options.docs);
     let db = options.db;
     if (db === undefined) {
       const file = await ensureDemoDatabase(options.dataDir);
@@ -77,7 +85,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const pipeline = createSecurityPipeline({ catalog: engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
     cleanup.unshift(() => pipeline.close());
     const adminToken = randomBytes(32).toString('base64url');
-    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken }, graphql });
+    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken }, graphql, docs: { source: createDocsSource(engine, options.docsExamples ?? (options.db === undefined ? 'rows' : 'types')), mode: docsMode } });
     const host = options.lan === true ? '0.0.0.0' : '127.0.0.1';
     const server = await startServer(app, host, options.port);
     const demoToken = options.db === undefined && options.demoToken !== false ? issueDemoToken(store) : null;
