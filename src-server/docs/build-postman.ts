@@ -56,7 +56,7 @@ function requestItem(operation: ApiOperation, row: ExampleRow, examples: Example
   if (example.body !== null) {
     header.push({ key: 'Content-Type', value: 'application/json' });
     const maxLength = (name: string) => resource.fields.find((f) => f.name === name)?.maxLength ?? null;
-    const values = operation.kind === 'update' ? example.body : varyUnique(example.body, examples.unique.get(resource.name), maxLength);
+    const values = varyUnique(example.body, examples.unique.get(resource.name), maxLength);
     body = { mode: 'raw', raw: JSON.stringify(values, null, 2), options: { raw: { language: 'json' } } };
   }
   return {
