@@ -7,7 +7,9 @@
  *      the ratio engine/raw (target ≥ 0.7);
  *   4. runs the nested scenario (bench/nested-scenario.ts: 50 invoices with client, payments and
  *      items) as one GraphQL query and as the equivalent REST calls, and prints scenarios/s and the
- *      SQL statements each way sends.
+ *      SQL statements each way sends;
+ *   5. exports a generated 1,000,000-row table as CSV and NDJSON (bench/stream-scenario.ts) and
+ *      prints the served process's peak RSS above idle.
  * The served engine runs behind the security pipeline with a bench token (rate limits raised so
  * they measure nothing but themselves), as a client on the LAN would use it.
  * Options: --url mysql://pas:pas@127.0.0.1:3306/ --scale 20 --duration 15 --connections 10 --reseed
@@ -25,6 +27,7 @@ import { connect } from '../src-server/db/connect.ts';
 import { createDemoDatabase } from '../src-server/demo/create-demo-database.ts';
 import { createCliProgress } from '../src-server/demo/demo-progress.ts';
 import { GRAPHQL_QUERY, prepareNestedScenario } from './nested-scenario.ts';
+import { streamScenario } from './stream-scenario.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
   }
   console.log(`\n${os.cpus().length} cores, ${args.connections} connections, ${args.duration} s per run, scale ${scale}\n`);
   console.log(rows.join('\n\n'));
+  console.log(`\n${await streamScenario(args.url, DATABASE)}`);
 }
 
 /** GraphQL's one nested query against the REST calls a client needs for the same data. */

@@ -5,7 +5,6 @@
  * client that goes away ends the cursor. Text cells starting with = + - @ (or a tab/CR) get a leading
  * `'` (OWASP CSV injection); numbers are written as they are.
  */
-import { once } from 'node:events';
 import type { Response } from 'express';
 import type { StageTimer } from '../engine/stage-timer.ts';
 
@@ -23,6 +22,19 @@ function csvCell(value: unknown): string {
 
 function csvLine(cells: readonly unknown[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** Resolves when the socket can take more, or is gone; removes its listeners either way. */
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 /** Lines are gathered up to this size before a write, so a million rows are not a million writes. */
@@ -57,7 +69,7 @@ export async function writeExport(
       if (buffer.length >= CHUNK_BYTES) {
         const ok = res.write(buffer);
         buffer = '';
-        if (!ok && !closed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        if (!ok && !closed) await drained(res);
       }
     }
   } catch (error) {
