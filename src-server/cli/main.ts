@@ -2,6 +2,7 @@
 /** The `perfex-api-studio` command line: one composition root per command. */
 import { Command, CommanderError } from 'commander';
 import { registerDemoCommand } from './demo-command.ts';
+import { registerExportCommand } from './export-command.ts';
 import { registerIntrospectCommand } from './introspect-command.ts';
 import { registerSecurityCommand } from './security-command.ts';
 import { registerServeCommand } from './serve-command.ts';
@@ -21,6 +22,7 @@ registerIntrospectCommand(program);
 registerTokenCommand(program);
 registerWhitelistCommand(program);
 registerSecurityCommand(program);
+registerExportCommand(program);
 registerViewCommand(program);
 
 try {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pino from 'pino';
+import { isDocsMode, type DocsMode } from '../docs/docs-mode.ts';
 import { serve } from '../server/serve.ts';
 import { resolveDataDir } from './data-dir.ts';
 import { withStore } from './with-store.ts';
@@ -15,6 +16,7 @@ interface ServeCommandOptions {
   readonly whitelist?: string;
   readonly demoToken: boolean;
   readonly logLevel: string;
+  readonly docs?: string;
 }
 
 function parsePort(text: string): number {
@@ -46,8 +48,10 @@ export function registerServeCommand(program: Command): void {
     .option('--whitelist <file>', 'import this JSON whitelist into the store before serving')
     .option('--no-demo-token', 'on the demo database, do not issue a token for this launch')
     .option('--log-level <level>', 'pino log level on stderr', 'warn')
+    .option('--docs <mode>', 'who may open /api_docs: off, local (this machine; the default) or lan')
     .action(async (options: ServeCommandOptions) => {
       const port = parsePort(options.port);
+      if (options.docs !== undefined && !isDocsMode(options.docs)) throw new Error(`--docs must be off, local or lan, got "${options.docs}"`);
       const logger = pino({ level: options.logLevel }, pino.destination(2));
       const dataDir = resolveDataDir(options.dataDir);
       if (options.whitelist !== undefined) await importWhitelist(dataDir, options.whitelist);
@@ -58,6 +62,7 @@ export function registerServeCommand(program: Command): void {
         port,
         lan: options.lan === true,
         demoToken: options.demoToken,
+        ...(options.docs === undefined ? {} : { docs: options.docs as DocsMode }),
         logger,
         onDemo: (file) => process.stderr.write(`using the embedded demo database ${file}\n`),
       });
