@@ -104,6 +104,7 @@ export function renderApiDocs(input: ApiDocsInput): ApiDocsPage {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Perfex CRM API docs</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <style>${API_DOCS_STYLE}</style>
 </head><body>
 ${nav(catalog, input)}
