@@ -15,6 +15,8 @@ import { bindView, type ViewDefinition } from './view-definition.ts';
 export interface ViewSource {
   get(name: string): { readonly definition: ViewDefinition } | undefined;
   list(): readonly { readonly definition: ViewDefinition }[];
+  /** Changes whenever the views may have changed (see ViewsRepo.revision). */
+  revision(): string;
 }
 
 export function findView(views: ViewSource, name: string): ViewDefinition {

@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Access } from '../engine/access.ts';
+import type { ViewSource } from '../engine/run-view.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
 import { aggregateArgs, listArgs, pasExtension } from './field-args.ts';
 import type { GraphqlContext } from './graphql-context.ts';
 import type { CatalogNames, ResourceNames } from './graphql-names.ts';
@@ -23,6 +25,7 @@ import { resolveAggregate } from './resolve-aggregate.ts';
 import { resolveList, resolveSingle } from './resolve-rows.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 import { TypeRegistry } from './type-registry.ts';
+import { viewFields } from './view-fields.ts';
 
 function queryFields(registry: TypeRegistry, names: ResourceNames): GraphQLFieldConfigMap<unknown, GraphqlContext> {
   const type = registry.object(names);
@@ -55,8 +58,14 @@ function queryFields(registry: TypeRegistry, names: ResourceNames): GraphQLField
   return fields;
 }
 
+/** The saved views a schema offers as `view_<name>` fields, and where they run. */
+export interface SchemaViews {
+  readonly definitions: readonly ViewDefinition[];
+  readonly source: ViewSource;
+}
+
 /** Builds the schema a caller with `access` sees. */
-export function buildSchema(catalog: Catalog, names: CatalogNames, access: Access): GraphQLSchema {
+export function buildSchema(catalog: Catalog, names: CatalogNames, access: Access, views?: SchemaViews): GraphQLSchema {
   const registry = new TypeRegistry({ catalog, names, access });
   let queries: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
   let mutations: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
@@ -66,6 +75,7 @@ export function buildSchema(catalog: Catalog, names: CatalogNames, access: Acces
     if (registry.readable(resource.name) !== null) queries = { ...queries, ...queryFields(registry, resourceNames) };
     mutations = { ...mutations, ...mutationFields(registry, resourceNames) };
   }
+  if (views !== undefined) queries = { ...queries, ...viewFields(views.definitions, views.source, access, new Set(Object.keys(queries))) };
   if (Object.keys(queries).length === 0) {
     // A schema needs a query field (spec §3.3.1); a caller who can read nothing learns just that.
     queries.resources = {

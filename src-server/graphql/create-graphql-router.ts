@@ -19,6 +19,7 @@ import { createHandler } from 'graphql-http/lib/use/express';
 import type { Response as HttpResponse } from 'graphql-http';
 import { requireScope } from '../engine/access.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { ViewSource } from '../engine/run-view.ts';
 import { Problem } from '../errors/problem.ts';
 import { requestContext } from '../http/request-context.ts';
 import { limitsRule } from './check-limits.ts';
@@ -62,7 +63,8 @@ function mapErrors(result: ExecutionResult, ctx: GraphqlContext, options: Graphq
 }
 
 /** The GraphQL routes, relative to /api/v1. */
-export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOptions> = {}): Router {
+/** `views`: the local store's saved views, offered as `view_<name>` fields (absent in some tests). */
+export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOptions> = {}, views?: ViewSource): Router {
   const options = resolveGraphqlOptions(partial);
   const cache = createSchemaCache();
   const router = express.Router({ caseSensitive: true, strict: false });
@@ -70,7 +72,7 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
   router.get('/graphql/schema.graphql', (req, res) => {
     const { access } = requestContext(req);
     requireScope(access, 'graphql');
-    const sdl = printSchema(cache.schema(engine.catalog, access));
+    const sdl = printSchema(cache.schema(engine.catalog, access, views));
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
     res.end(`${sdl}\n`);
   });
@@ -87,7 +89,7 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
       }
       const catalog = engine.catalog;
       const names = cache.names(catalog);
-      const schema = cache.schema(catalog, access);
+      const schema = cache.schema(catalog, access, views);
       const contextValue = createGraphqlContext({ engine, catalog, access, names, options, requestId });
       let document: DocumentNode;
       try {

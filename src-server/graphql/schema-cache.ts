@@ -6,7 +6,9 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Access } from '../engine/access.ts';
-import { buildSchema } from './build-schema.ts';
+import type { ViewSource } from '../engine/run-view.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
+import { buildSchema, type SchemaViews } from './build-schema.ts';
 import { nameCatalog, type CatalogNames } from './graphql-names.ts';
 
 /** Distinct permission sets kept per catalog; tokens mostly share a few. */
@@ -14,7 +16,8 @@ const MAX_SCHEMAS_PER_CATALOG = 64;
 
 export interface SchemaCache {
   names(catalog: Catalog): CatalogNames;
-  schema(catalog: Catalog, access: Access): GraphQLSchema;
+  /** With `views`, the schema also offers the saved views; a new views revision builds new schemas. */
+  schema(catalog: Catalog, access: Access, views?: ViewSource): GraphQLSchema;
 }
 
 export function createSchemaCache(): SchemaCache {
@@ -24,19 +27,28 @@ export function createSchemaCache(): SchemaCache {
     if (found === undefined) byCatalog.set(catalog, (found = { names: nameCatalog(catalog), schemas: new Map() }));
     return found;
   }
+  // The views as last listed, reused until their revision changes (listing parses every definition).
+  let listed: { revision: string; definitions: readonly ViewDefinition[] } | undefined;
+  function currentViews(source: ViewSource): SchemaViews {
+    const revision = source.revision();
+    if (listed?.revision !== revision) listed = { revision, definitions: source.list().map((v) => v.definition) };
+    return { definitions: listed.definitions, source };
+  }
   return {
     names: (catalog) => entry(catalog).names,
-    schema(catalog, access) {
+    schema(catalog, access, source) {
       const { names, schemas } = entry(catalog);
-      let schema = schemas.get(access.key);
+      const views = source === undefined ? undefined : currentViews(source);
+      const key = views === undefined ? access.key : `${access.key}|views@${listed?.revision ?? ''}`;
+      let schema = schemas.get(key);
       if (schema !== undefined) {
         // Least recently used goes first: re-insert on every hit.
-        schemas.delete(access.key);
+        schemas.delete(key);
       } else {
-        schema = buildSchema(catalog, names, access);
+        schema = buildSchema(catalog, names, access, views);
         if (schemas.size >= MAX_SCHEMAS_PER_CATALOG) schemas.delete(schemas.keys().next().value as string);
       }
-      schemas.set(access.key, schema);
+      schemas.set(key, schema);
       return schema;
     },
   };

@@ -51,7 +51,7 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql, docs 
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, guard, createGraphqlRouter(engine, { ...graphql, logger }), express.Router().get('/auth/test', authTestHandler(engine.catalog)), createExportsRouter(docsSource), createRestRouter(engine, admin?.store.views));
+  }, guard, createGraphqlRouter(engine, { ...graphql, logger }, admin?.store.views), express.Router().get('/auth/test', authTestHandler(engine.catalog)), createExportsRouter(docsSource), createRestRouter(engine, admin?.store.views));
   app.use('/api_docs', createApiDocsRouter(docsSource, docs?.mode ?? DEFAULT_DOCS_MODE));
   if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken));
   app.get('/', (req, res) => {

@@ -17,6 +17,11 @@ export interface ViewsRepo {
   /** Creates or replaces a view (validated); returns the stored record. */
   put(definition: unknown): ViewRecord;
   delete(name: string): boolean;
+  /**
+   * Changes whenever the views may have changed, here or in another process (the CLI), so readers
+   * such as the GraphQL schema cache can reuse what they built from `list()` until then.
+   */
+  revision(): string;
 }
 
 interface ViewRow {
@@ -42,7 +47,11 @@ export function createViewsRepo(db: Database.Database, now: () => Date): ViewsRe
     'INSERT INTO views (name, definition, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at',
   );
   const remove = db.prepare<[string]>('DELETE FROM views WHERE name = ?');
+  // SQLite's data_version moves when another connection commits; our own writes bump `local`.
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+  let local = 0;
   return {
+    revision: () => `${dataVersion.get()}.${local}`,
     list: () => selectAll.all().map(record),
     get(name) {
       const row = selectOne.get(name);
@@ -52,8 +61,12 @@ export function createViewsRepo(db: Database.Database, now: () => Date): ViewsRe
       const definition = parseViewDefinition(input);
       const time = now().toISOString();
       upsert.run(definition.name, JSON.stringify(definition), time, time);
+      local++;
       return record(selectOne.get(definition.name) as ViewRow);
     },
-    delete: (name) => remove.run(name).changes > 0,
+    delete(name) {
+      local++;
+      return remove.run(name).changes > 0;
+    },
   };
 }
