@@ -22,21 +22,30 @@ interface ExportOptions {
 
 async function exportDocument(kind: 'openapi' | 'postman', options: ExportOptions): Promise<void> {
   const version = options.version ?? '3.1';
-  if (kind === 'openapi' && version !== '3.1' && version !== '3.0') throw new Error(`--version must be 3.1 or 3.0, got "${version}"`);
+  if (kind === 'openapi' && version !== '3.1' && version !== '3.0')
+    throw new Error(`--version must be 3.1 or 3.0, got "${version}"`);
   const origin = new URL(options.server).origin;
   const whitelist = await withStore(options.dataDir, (store) => store.whitelist.get());
-  const db = options.db ?? `sqlite:${await withStore(options.dataDir, (_store, dataDir) => ensureDemoDatabase(dataDir))}`;
+  const db =
+    options.db ?? `sqlite:${await withStore(options.dataDir, (_store, dataDir) => ensureDemoDatabase(dataDir))}`;
   const engine = await loadEngine({ db, whitelist });
   try {
     const docs = createDocsSource(engine, options.db === undefined ? 'rows' : 'types');
     const access = whitelistAccess(engine.catalog);
-    const document = kind === 'openapi' ? await docs.openapi(access, origin, version === '3.0' ? '3.0' : '3.1') : await docs.postman(access, origin);
+    const document =
+      kind === 'openapi'
+        ? await docs.openapi(access, origin, version === '3.0' ? '3.0' : '3.1')
+        : await docs.postman(access, origin);
     const yaml = options.out !== undefined && /\.ya?ml$/i.test(options.out);
-    const text = yaml ? stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 }) : `${JSON.stringify(document, null, 2)}\n`;
+    const text = yaml
+      ? stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 })
+      : `${JSON.stringify(document, null, 2)}\n`;
     if (options.out === undefined) process.stdout.write(text);
     else {
       fs.writeFileSync(options.out, text);
-      process.stderr.write(`wrote ${kind === 'openapi' ? `OpenAPI ${version}` : 'Postman Collection v2.1'} to ${options.out} (${Buffer.byteLength(text)} bytes)\n`);
+      process.stderr.write(
+        `wrote ${kind === 'openapi' ? `OpenAPI ${version}` : 'Postman Collection v2.1'} to ${options.out} (${Buffer.byteLength(text)} bytes)\n`,
+      );
     }
   } finally {
     await engine.driver.close();
@@ -51,7 +60,11 @@ export function registerExportCommand(program: Command): void {
   for (const kind of ['openapi', 'postman'] as const) {
     const sub = command
       .command(kind)
-      .description(kind === 'openapi' ? 'OpenAPI 3.1 (or 3.0.3) of the whitelisted API' : 'Postman Collection v2.1 of the whitelisted API')
+      .description(
+        kind === 'openapi'
+          ? 'OpenAPI 3.1 (or 3.0.3) of the whitelisted API'
+          : 'Postman Collection v2.1 of the whitelisted API',
+      )
       .option('--db <url>', 'mysql://… or sqlite:path (default: the embedded demo database)')
       .option('--data-dir <dir>', 'data directory holding the local store (whitelist)')
       .option('--out <file>', 'write to this file (.yaml/.yml for YAML) instead of stdout')

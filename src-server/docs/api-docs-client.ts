@@ -47,8 +47,10 @@ export function apiDocsClient(): void {
     const tab = button.getAttribute('data-tab');
     const samples = button.closest('.samples');
     if (tab !== null && samples !== null) {
-      for (const b of samples.querySelectorAll('button[data-tab]')) b.setAttribute('aria-selected', String(b === button));
-      for (const pre of samples.querySelectorAll<HTMLElement>('pre[data-lang]')) pre.hidden = pre.getAttribute('data-lang') !== tab;
+      for (const b of samples.querySelectorAll('button[data-tab]'))
+        b.setAttribute('aria-selected', String(b === button));
+      for (const pre of samples.querySelectorAll<HTMLElement>('pre[data-lang]'))
+        pre.hidden = pre.getAttribute('data-lang') !== tab;
       return;
     }
     if (button.hasAttribute('data-copy-sample') && samples !== null) {

@@ -37,7 +37,13 @@ interface KindSpec {
 const KINDS: Readonly<Record<OperationKind, KindSpec>> = {
   list: { method: 'GET', right: 'read', item: false, summary: (n) => `List ${n} (filters, sort, pages)` },
   get: { method: 'GET', right: 'read', item: true, summary: (n) => `Get one row of ${n}` },
-  schema: { method: 'GET', right: 'read', item: false, suffix: '/schema', summary: (n) => `Describe ${n} (fields, relations)` },
+  schema: {
+    method: 'GET',
+    right: 'read',
+    item: false,
+    suffix: '/schema',
+    summary: (n) => `Describe ${n} (fields, relations)`,
+  },
   create: { method: 'POST', right: 'create', item: false, summary: (n) => `Create a row in ${n}` },
   update: { method: 'PATCH', right: 'update', item: true, summary: (n) => `Update fields of a row of ${n}` },
   replace: { method: 'PUT', right: 'update', item: true, summary: (n) => `Update a row of ${n} (PUT, same as PATCH)` },

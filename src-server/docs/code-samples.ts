@@ -43,7 +43,10 @@ function singleQuoted(text: string): string {
 }
 
 function curl(url: string, request: SampleRequest, token: string): string {
-  const lines = [`curl -sS -g -X ${request.method} ${shellQuote(url)}`, `  -H ${shellQuote(`Authorization: Bearer ${token}`)}`];
+  const lines = [
+    `curl -sS -g -X ${request.method} ${shellQuote(url)}`,
+    `  -H ${shellQuote(`Authorization: Bearer ${token}`)}`,
+  ];
   if (request.body !== null) {
     lines.push(`  -H 'Content-Type: application/json'`, `  --data-raw ${shellQuote(JSON.stringify(request.body))}`);
   }
@@ -55,7 +58,8 @@ function javascript(url: string, request: SampleRequest, token: string): string 
   const headers = [`Authorization: ${singleQuoted(`Bearer ${token}`)}`];
   if (request.body !== null) headers.push(`'Content-Type': 'application/json'`);
   const options = [`  method: '${request.method}',`, `  headers: { ${headers.join(', ')} },`];
-  if (request.body !== null) options.push(`  body: JSON.stringify(${JSON.stringify(request.body, null, 2).replace(/\n/g, '\n  ')}),`);
+  if (request.body !== null)
+    options.push(`  body: JSON.stringify(${JSON.stringify(request.body, null, 2).replace(/\n/g, '\n  ')}),`);
   return [
     `const response = await fetch(${singleQuoted(url)}, {`,
     ...options,

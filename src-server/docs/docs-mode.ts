@@ -19,7 +19,9 @@ export function resolveDocsMode(settings: SettingsRepo, override?: DocsMode): Do
   const stored = settings.get<{ mode?: unknown }>('docs');
   if (stored === undefined) return DEFAULT_DOCS_MODE;
   if (!isDocsMode(stored.mode)) {
-    throw new Error(`the stored docs setting ${JSON.stringify(stored)} is invalid; mode must be one of ${DOCS_MODES.join(', ')}`);
+    throw new Error(
+      `the stored docs setting ${JSON.stringify(stored)} is invalid; mode must be one of ${DOCS_MODES.join(', ')}`,
+    );
   }
   return stored.mode;
 }

@@ -54,10 +54,14 @@ export function describeField(field: Field): string {
 function baseSchema(field: Field, use: SchemaUse): JsonSchema {
   switch (field.type) {
     case 'integer': {
-      if (field.flag) return use === 'request' ? { type: ['integer', 'boolean'], enum: [0, 1, true, false] } : { type: 'integer', enum: [0, 1] };
+      if (field.flag)
+        return use === 'request'
+          ? { type: ['integer', 'boolean'], enum: [0, 1, true, false] }
+          : { type: 'integer', enum: [0, 1] };
       const range = integerRange(field);
       // bigint beyond 2^53 is served as a decimal string so no digit is lost.
-      const schema: JsonSchema = field.dataType === 'bigint' && use === 'response' ? { type: ['integer', 'string'] } : { type: 'integer' };
+      const schema: JsonSchema =
+        field.dataType === 'bigint' && use === 'response' ? { type: ['integer', 'string'] } : { type: 'integer' };
       if (range !== null) Object.assign(schema, { minimum: range[0], maximum: range[1] });
       return schema;
     }

@@ -16,8 +16,12 @@ export function graphqlExamples(catalog: Catalog, cache: SchemaCache): string[] 
     const n = names.byResource.get(resource.name);
     if (n === undefined) continue;
     const columns = [...n.columnNames.values()].slice(0, 3);
-    const toOne = resource.relations.find((r) => r.kind === 'to-one' && r.target !== null && catalog.byName.has(r.target));
-    const toMany = resource.relations.find((r) => r.kind === 'to-many' && r.target !== null && catalog.byName.has(r.target));
+    const toOne = resource.relations.find(
+      (r) => r.kind === 'to-one' && r.target !== null && catalog.byName.has(r.target),
+    );
+    const toMany = resource.relations.find(
+      (r) => r.kind === 'to-many' && r.target !== null && catalog.byName.has(r.target),
+    );
     const nested = (relation: typeof toOne): string => {
       if (relation === undefined || relation.target === null) return '';
       const field = n.relationNames.get(relation.name)?.field;
@@ -26,7 +30,9 @@ export function graphqlExamples(catalog: Catalog, cache: SchemaCache): string[] 
     };
     if (toOne === undefined || toMany === undefined) continue;
     const key = resource.primaryKey[0];
-    out.push(`{\n  ${n.list}(limit: 2${key === undefined ? '' : `, sort: "-${key}"`}) {\n    ${columns.join(' ')}${nested(toOne)}${nested(toMany)}\n  }\n}`);
+    out.push(
+      `{\n  ${n.list}(limit: 2${key === undefined ? '' : `, sort: "-${key}"`}) {\n    ${columns.join(' ')}${nested(toOne)}${nested(toMany)}\n  }\n}`,
+    );
     out.push(`{\n  ${n.aggregate} {\n    count\n  }\n}`);
     break;
   }

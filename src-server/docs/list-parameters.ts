@@ -33,7 +33,11 @@ function escapeRegex(text: string): string {
 
 /** A Markdown table of the 15 operators, shared by every filter parameter and the /api_docs page. */
 export function operatorTable(): string {
-  return ['| operator | meaning |', '|---|---|', ...FILTER_OPERATORS.map((op) => `| \`${op}\` | ${OPERATOR_MEANINGS[op]} |`)].join('\n');
+  return [
+    '| operator | meaning |',
+    '|---|---|',
+    ...FILTER_OPERATORS.map((op) => `| \`${op}\` | ${OPERATOR_MEANINGS[op]} |`),
+  ].join('\n');
 }
 
 export { OPERATOR_MEANINGS };
@@ -69,7 +73,10 @@ function filterParameter(resource: Resource, row: ExampleRow): JsonSchema {
       type: 'object',
       properties: Object.fromEntries(resource.fields.map((f) => [f.name, filterValueSchema(f)])),
       patternProperties: { [`^(${names})\\.(${FILTER_OPERATORS.join('|')})$`]: { type: 'string' } },
-      additionalProperties: { type: 'string', description: 'a related column (`client.country`, `client.country.gte`)' },
+      additionalProperties: {
+        type: 'string',
+        description: 'a related column (`client.country`, `client.country.gte`)',
+      },
     },
     ...(Object.keys(example).length === 0 ? {} : { example }),
   };
@@ -100,7 +107,8 @@ export function listParameters(resource: Resource, row: ExampleRow): JsonSchema[
     {
       name: 'sort',
       in: 'query',
-      description: 'Comma list of fields, `-` for descending; to-one relations allowed (`client.company`). The primary key is added last as tie-breaker; NULL sorts first ascending.',
+      description:
+        'Comma list of fields, `-` for descending; to-one relations allowed (`client.company`). The primary key is added last as tie-breaker; NULL sorts first ascending.',
       schema: { type: 'string' },
       example: `-${key}`,
     },
@@ -122,7 +130,12 @@ export function listParameters(resource: Resource, row: ExampleRow): JsonSchema[
 
 /** The parameters shared by every list: page, per_page, count. */
 export const SHARED_LIST_PARAMETERS: Readonly<Record<string, JsonSchema>> = {
-  page: { name: 'page', in: 'query', description: 'Page number, from 1.', schema: { type: 'integer', minimum: 1, default: 1 } },
+  page: {
+    name: 'page',
+    in: 'query',
+    description: 'Page number, from 1.',
+    schema: { type: 'integer', minimum: 1, default: 1 },
+  },
   per_page: {
     name: 'per_page',
     in: 'query',

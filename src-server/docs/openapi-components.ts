@@ -14,7 +14,7 @@ const LINK = { type: 'string', format: 'uri' };
 export const SHARED_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   Problem: {
     type: 'object',
-    description: 'RFC 9457 problem details. `type` resolves to the error\'s entry at /api_docs/errors.',
+    description: "RFC 9457 problem details. `type` resolves to the error's entry at /api_docs/errors.",
     required: ['type', 'title', 'status', 'detail', 'code'],
     properties: {
       type: { type: 'string', description: 'relative URI: /api_docs/errors#<slug>' },
@@ -32,12 +32,19 @@ export const SHARED_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
           required: ['field', 'code', 'message'],
           properties: {
             field: { type: 'string' },
-            code: { type: 'string', enum: ['required', 'unknown', 'not-writable', 'type', 'length', 'range', 'format', 'null', 'enum'] },
+            code: {
+              type: 'string',
+              enum: ['required', 'unknown', 'not-writable', 'type', 'length', 'range', 'format', 'null', 'enum'],
+            },
             message: { type: 'string' },
           },
         },
       },
-      allowed: { type: 'array', items: { type: 'string' }, description: 'PAS202 only: the operations of the resource.' },
+      allowed: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'PAS202 only: the operations of the resource.',
+      },
       granted: { type: 'array', items: { type: 'string' }, description: 'PAS313 only: what the token may do there.' },
     },
   },
@@ -65,7 +72,8 @@ export const SHARED_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
   },
   ResourceDescription: {
     type: 'object',
-    description: 'What GET /{resource}/schema returns: fields (type, limits, writability, code labels), relations, operations.',
+    description:
+      'What GET /{resource}/schema returns: fields (type, limits, writability, code labels), relations, operations.',
     required: ['name', 'fields', 'relations', 'operations'],
     properties: {
       name: { type: 'string' },
@@ -89,25 +97,47 @@ function problemResponse(description: string, codes: readonly string[]): JsonSch
         code,
         {
           summary: def.title,
-          value: { type: `/api_docs/errors#${def.slug}`, title: def.title, status: def.status, detail: def.title, instance: '/api/v1/…', code, hint: def.hint },
+          value: {
+            type: `/api_docs/errors#${def.slug}`,
+            title: def.title,
+            status: def.status,
+            detail: def.title,
+            instance: '/api/v1/…',
+            code,
+            hint: def.hint,
+          },
         },
       ];
     }),
   );
-  return { description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, examples } } };
+  return {
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' }, examples } },
+  };
 }
 
 export const SHARED_RESPONSES: Readonly<Record<string, JsonSchema>> = {
-  BadRequest: problemResponse('The request is malformed: unknown field, operator or parameter, or a bad value.', ['PAS102', 'PAS104', 'PAS110']),
-  Unauthorized: problemResponse('No token, an unknown, revoked or expired one, or a bad signature.', ['PAS301', 'PAS302', 'PAS306']),
-  Forbidden: problemResponse('The token lacks the scope or the right for this call, or the caller\'s address or origin.', ['PAS312', 'PAS313']),
+  BadRequest: problemResponse('The request is malformed: unknown field, operator or parameter, or a bad value.', [
+    'PAS102',
+    'PAS104',
+    'PAS110',
+  ]),
+  Unauthorized: problemResponse('No token, an unknown, revoked or expired one, or a bad signature.', [
+    'PAS301',
+    'PAS302',
+    'PAS306',
+  ]),
+  Forbidden: problemResponse(
+    "The token lacks the scope or the right for this call, or the caller's address or origin.",
+    ['PAS312', 'PAS313'],
+  ),
   NotFound: problemResponse('No such resource or row.', ['PAS101', 'PAS201']),
   Conflict: problemResponse('A duplicate value or a broken constraint.', ['PAS402', 'PAS403']),
   PayloadTooLarge: problemResponse('The body exceeds 256 KB.', ['PAS116']),
   UnsupportedMediaType: problemResponse('The body is not JSON.', ['PAS114']),
   Unprocessable: problemResponse('The body failed validation (`errors` has one entry per field).', ['PAS401']),
   TooManyRequests: {
-    ...problemResponse('The token\'s rate limit or the per-address throttle.', ['PAS309', 'PAS310']),
+    ...problemResponse("The token's rate limit or the per-address throttle.", ['PAS309', 'PAS310']),
     headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } },
   },
   Unavailable: problemResponse('The database is unreachable or a statement ran too long.', ['PAS501', 'PAS502']),
@@ -125,7 +155,7 @@ export const SECURITY_SCHEMES: Readonly<Record<string, JsonSchema>> = {
     in: 'header',
     name: 'X-Signature',
     description:
-      'Tokens created with --hmac also sign each request: hex HMAC-SHA256, under the token\'s HMAC secret, of five lines joined by \\n: method, path, the query sorted by key then value (encodeURIComponent of each part, k=v joined by &), hex SHA-256 of the body, and X-Timestamp. A signature is accepted once.',
+      "Tokens created with --hmac also sign each request: hex HMAC-SHA256, under the token's HMAC secret, of five lines joined by \\n: method, path, the query sorted by key then value (encodeURIComponent of each part, k=v joined by &), hex SHA-256 of the body, and X-Timestamp. A signature is accepted once.",
   },
   hmacTimestamp: {
     type: 'apiKey',

@@ -30,7 +30,13 @@ function idParameter(resource: Resource, row: ExampleRow): JsonSchema {
 
 function errorResponses(operation: ApiOperation): Record<string, JsonSchema> {
   const out: Record<string, JsonSchema> = {};
-  if (operation.kind === 'list' || operation.kind === 'get' || operation.kind === 'update' || operation.kind === 'replace' || operation.kind === 'delete') {
+  if (
+    operation.kind === 'list' ||
+    operation.kind === 'get' ||
+    operation.kind === 'update' ||
+    operation.kind === 'replace' ||
+    operation.kind === 'delete'
+  ) {
     out['400'] = ref('responses', 'BadRequest');
   }
   out['401'] = ref('responses', 'Unauthorized');
@@ -60,7 +66,12 @@ function rowEnvelope(resource: Resource): JsonSchema {
   };
 }
 
-function successResponse(operation: ApiOperation, row: ExampleRow, base: string, description: JsonSchema): Record<string, JsonSchema> {
+function successResponse(
+  operation: ApiOperation,
+  row: ExampleRow,
+  base: string,
+  description: JsonSchema,
+): Record<string, JsonSchema> {
   const { resource } = operation;
   const self = `${base}/${resource.name}`;
   const rowLinks = { self: `${self}/${rowId(resource, row)}`, collection: self };
@@ -90,7 +101,9 @@ function successResponse(operation: ApiOperation, row: ExampleRow, base: string,
     case 'get':
     case 'update':
     case 'replace':
-      return { '200': { description: 'The row.', content: json(rowEnvelope(resource), { data: row, links: rowLinks }) } };
+      return {
+        '200': { description: 'The row.', content: json(rowEnvelope(resource), { data: row, links: rowLinks }) },
+      };
     case 'create':
       return {
         '201': {
@@ -105,7 +118,10 @@ function successResponse(operation: ApiOperation, row: ExampleRow, base: string,
       return {
         '200': {
           description: `Fields, relations and operations of ${resource.name}.`,
-          content: json({ type: 'object', required: ['data'], properties: { data: ref('schemas', 'ResourceDescription') } }, { data: description }),
+          content: json(
+            { type: 'object', required: ['data'], properties: { data: ref('schemas', 'ResourceDescription') } },
+            { data: description },
+          ),
         },
       };
   }
@@ -130,7 +146,10 @@ function operationObject(operation: ApiOperation, row: ExampleRow, base: string,
     kind === 'create' || kind === 'update' || kind === 'replace'
       ? {
           required: true,
-          content: json(ref('schemas', schemaName(resource, kind === 'create' ? 'Create' : 'Update')), example.body ?? {}),
+          content: json(
+            ref('schemas', schemaName(resource, kind === 'create' ? 'Create' : 'Update')),
+            example.body ?? {},
+          ),
         }
       : undefined;
   return {
@@ -154,7 +173,8 @@ export function resourcePaths(
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const item = (paths[operation.path] ??= {});
-    if (operation.path.endsWith('{id}') && item.parameters === undefined) item.parameters = [idParameter(operation.resource, row)];
+    if (operation.path.endsWith('{id}') && item.parameters === undefined)
+      item.parameters = [idParameter(operation.resource, row)];
     item[operation.method.toLowerCase()] = operationObject(operation, row, base, description);
   }
   return paths;

@@ -22,7 +22,9 @@ export function rowId(resource: Resource, row: ExampleRow): string {
 
 /** A column worth filtering on in an example: a coded one (status) with a value in the row, else none. */
 function exampleFilter(resource: Resource, row: ExampleRow): Field | undefined {
-  return resource.fields.find((f) => f.labels !== null && !f.primaryKey && row[f.name] !== null && row[f.name] !== undefined);
+  return resource.fields.find(
+    (f) => f.labels !== null && !f.primaryKey && row[f.name] !== null && row[f.name] !== undefined,
+  );
 }
 
 function listQuery(resource: Resource, row: ExampleRow): [string, string][] {

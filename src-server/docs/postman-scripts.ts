@@ -48,7 +48,9 @@ export function requestTests(operation: ApiOperation): string[] {
   if (status === 204) {
     lines.push("pm.test('no body', () => pm.expect(pm.response.text()).to.equal(''));");
   } else {
-    lines.push("pm.test('content type is JSON', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/json'));");
+    lines.push(
+      "pm.test('content type is JSON', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/json'));",
+    );
     lines.push("pm.test('body has data', () => pm.expect(pm.response.json()).to.have.property('data'));");
   }
   if (operation.kind === 'create') {

@@ -44,7 +44,10 @@ function nav(catalog: Catalog, input: ApiDocsInput): string {
     .map((r) => {
       const ops = operations
         .filter((o) => o.resource === r)
-        .map((o) => `<li><a href="#/${escapeHtml(o.anchor)}"><span class="method ${o.method.toLowerCase()}">${o.method}</span> ${escapeHtml(o.kind)}</a></li>`)
+        .map(
+          (o) =>
+            `<li><a href="#/${escapeHtml(o.anchor)}"><span class="method ${o.method.toLowerCase()}">${o.method}</span> ${escapeHtml(o.kind)}</a></li>`,
+        )
         .join('');
       return `<li><a href="#/${escapeHtml(r.name)}">${escapeHtml(r.name)}</a><ul>${ops}</ul></li>`;
     })
@@ -72,7 +75,10 @@ HMAC-SHA256 under the token's HMAC secret of five lines joined by <code>\\n</cod
 }
 
 function queryLanguage(): string {
-  const ops = FILTER_OPERATORS.map((op) => `<tr><td><code>${op}</code></td><td>${escapeHtml(OPERATOR_MEANINGS[op]).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`).join('');
+  const ops = FILTER_OPERATORS.map(
+    (op) =>
+      `<tr><td><code>${op}</code></td><td>${escapeHtml(OPERATOR_MEANINGS[op]).replace(/`([^`]+)`/g, '<code>$1</code>')}</td></tr>`,
+  ).join('');
   return `<section id="/query"><h2>Query language</h2>
 <p><code>GET /api/v1/{resource}?fields=a,b&amp;filter[status]=2&amp;filter[total.gte]=1000&amp;sort=-total&amp;page=2&amp;per_page=50</code>.
 Filters are ANDed; <code>where={"or":[…]}</code> combines with and/or/not. Values are typed by the column: numbers, dates <code>YYYY-MM-DD</code>,
@@ -82,7 +88,10 @@ date-times <code>YYYY-MM-DDTHH:MM:SS</code> (no zone); MySQL zero dates are null
 
 function errors(): string {
   const rows = Object.values(PROBLEMS)
-    .map((p) => `<tr id="${p.slug}"><td><code>${p.code}</code></td><td>${p.status}</td><td><a href="#${p.slug}">${p.slug}</a></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.hint)}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr id="${p.slug}"><td><code>${p.code}</code></td><td>${p.status}</td><td><a href="#${p.slug}">${p.slug}</a></td><td>${escapeHtml(p.title)}</td><td>${escapeHtml(p.hint)}</td></tr>`,
+    )
     .join('\n');
   return `<section id="/errors"><h2>Errors</h2>
 <p>Errors are RFC 9457 problems (<code>application/problem+json</code>) with <code>type</code>, <code>title</code>, <code>status</code>, <code>detail</code>,
@@ -98,7 +107,15 @@ export function renderApiDocs(input: ApiDocsInput): ApiDocsPage {
   const operations = apiOperations(catalog, access);
   const resources = catalog.resources
     .filter((r) => operations.some((o) => o.resource === r))
-    .map((r) => renderResource(catalog, r, operations.filter((o) => o.resource === r), examples.byResource.get(r.name) ?? typedRow(r), base))
+    .map((r) =>
+      renderResource(
+        catalog,
+        r,
+        operations.filter((o) => o.resource === r),
+        examples.byResource.get(r.name) ?? typedRow(r),
+        base,
+      ),
+    )
     .join('\n');
   const script = `(${apiDocsClient.toString()})();`;
   const html = `<!doctype html>

@@ -73,7 +73,9 @@ function walk(node: Json, parentKey: string | null): Json {
   for (const [key, value] of Object.entries(node)) {
     if (key === 'schema' && value !== null && typeof value === 'object') out[key] = convertSchema(value as JsonSchema);
     else if (parentKey === 'components' && key === 'schemas') {
-      out[key] = Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, convertSchema(v as JsonSchema)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonSchema).map(([k, v]) => [k, convertSchema(v as JsonSchema)]),
+      );
     } else out[key] = walk(value, key);
   }
   return out;

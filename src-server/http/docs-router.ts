@@ -20,7 +20,9 @@ function openApiVersion(req: Request): OpenApiVersion {
   const version = requestUrl(req).searchParams.get('version') ?? '3.1';
   if (version === '3.1' || version === '3.1.0') return '3.1';
   if (version === '3.0' || version === '3.0.3') return '3.0';
-  throw new Problem('PAS112', `version must be 3.1 or 3.0, got \`${version.slice(0, 20)}\``, { hint: '/api/v1/openapi.json?version=3.0' });
+  throw new Problem('PAS112', `version must be 3.1 or 3.0, got \`${version.slice(0, 20)}\``, {
+    hint: '/api/v1/openapi.json?version=3.0',
+  });
 }
 
 function send(res: Response, type: string, body: string): void {
@@ -57,7 +59,10 @@ export function createApiDocsRouter(docs: DocsSource, mode: DocsMode): Router {
   router.get(['/', '/errors'], async (req, res) => {
     if (mode === 'off') throw new Problem('PAS140', 'the API docs are switched off on this server');
     if (mode === 'local' && !isLoopback(clientAddress(req))) {
-      throw new Problem('PAS140', 'the API docs are served to this machine only; the server was not started with --docs lan');
+      throw new Problem(
+        'PAS140',
+        'the API docs are served to this machine only; the server was not started with --docs lan',
+      );
     }
     const origin = requestUrl(req).origin;
     let page = pages.get(origin);

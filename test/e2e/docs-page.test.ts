@@ -11,10 +11,20 @@ import { startDocsServer, type DocsServer } from '../support/docs-server.ts';
 import { createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);
-if (!hasChromium) console.warn(`skipping the /api_docs browser tests: ${CHROMIUM} is not installed (apt-get install chromium)`);
+if (!hasChromium && process.env.CI === 'true')
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);
+if (!hasChromium)
+  console.warn(`skipping the /api_docs browser tests: ${CHROMIUM} is not installed (apt-get install chromium)`);
 
 let db: DemoDatabase;
 let api: DocsServer;
@@ -62,7 +72,9 @@ describe.skipIf(!hasChromium)('/api_docs in Chromium', () => {
     expect(copied).toContain('import requests');
 
     await operation.getByTestId('copy-link').click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${api.url}/api_docs#/invoices/list`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(`${api.url}/api_docs#/invoices/list`);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
@@ -70,9 +82,15 @@ describe.skipIf(!hasChromium)('/api_docs in Chromium', () => {
   it('opens a deep link typed in the address bar, and a problem type on its error row', async () => {
     const page = await browser.newPage();
     await page.goto(`${api.url}/api_docs#/leads/create`);
-    await expect(page.getByTestId('op-leads/create').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(page.getByTestId('op-leads/create').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(
+      true,
+    );
     await expect(page.getByTestId('op-leads/create').isVisible()).resolves.toBe(true);
-    const problem = (await (await fetch(`${api.url}/api/v1/invoices?filter[duedat]=1`, { headers: { authorization: `Bearer ${api.token({ read: '*' }).token}` } })).json()) as { type: string };
+    const problem = (await (
+      await fetch(`${api.url}/api/v1/invoices?filter[duedat]=1`, {
+        headers: { authorization: `Bearer ${api.token({ read: '*' }).token}` },
+      })
+    ).json()) as { type: string };
     await page.goto(new URL(problem.type, api.url).toString());
     await expect(page.locator('tr:target td').first().textContent()).resolves.toBe('PAS102');
     await page.close();

@@ -28,12 +28,23 @@ function works(command: string, args: string[]): boolean {
 const RUNNERS: Record<Language, { cmd: string; ext: string; args: (file: string) => string[] } | null> = {
   curl: works('curl', ['--version']) ? { cmd: 'sh', ext: 'sh', args: (f) => [f] } : null,
   javascript: { cmd: process.execPath, ext: 'mjs', args: (f) => [f] },
-  php: works('php', ['-r', 'exit(function_exists("curl_init") ? 0 : 1);']) ? { cmd: 'php', ext: 'php', args: (f) => [f] } : null,
-  python: ['python3', '/usr/bin/python3'].filter((p) => works(p, ['-c', 'import requests'])).map((cmd) => ({ cmd, ext: 'py', args: (f: string) => [f] }))[0] ?? null,
+  php: works('php', ['-r', 'exit(function_exists("curl_init") ? 0 : 1);'])
+    ? { cmd: 'php', ext: 'php', args: (f) => [f] }
+    : null,
+  python:
+    ['python3', '/usr/bin/python3']
+      .filter((p) => works(p, ['-c', 'import requests']))
+      .map((cmd) => ({ cmd, ext: 'py', args: (f: string) => [f] }))[0] ?? null,
 };
-const missing = Object.entries(RUNNERS).filter(([, r]) => r === null).map(([lang]) => lang);
-if (missing.length > 0 && process.env.CI === 'true') throw new Error(`no interpreter for the ${missing.join(', ')} samples: .ci/run installs curl, php-cli, php-curl, python3-requests`);
-if (missing.length > 0) console.warn(`not running the ${missing.join(', ')} code samples: no interpreter on this machine`);
+const missing = Object.entries(RUNNERS)
+  .filter(([, r]) => r === null)
+  .map(([lang]) => lang);
+if (missing.length > 0 && process.env.CI === 'true')
+  throw new Error(
+    `no interpreter for the ${missing.join(', ')} samples: .ci/run installs curl, php-cli, php-curl, python3-requests`,
+  );
+if (missing.length > 0)
+  console.warn(`not running the ${missing.join(', ')} code samples: no interpreter on this machine`);
 
 const WRITES = ['invoices', 'leads', 'pas_tags'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-samples-'));
@@ -78,7 +89,13 @@ function samplesOf(operation: ApiOperation, request: Omit<SampleRequest, 'method
 
 describe('generated code samples', () => {
   it('every GET operation of every resource answers 200 with JSON data (curl)', async () => {
-    const access = accessFromGrants(api.serving.engine.catalog, { scopes: ['rest'], read: '*', create: [], update: [], delete: [] });
+    const access = accessFromGrants(api.serving.engine.catalog, {
+      scopes: ['rest'],
+      read: '*',
+      create: [],
+      update: [],
+      delete: [],
+    });
     const rows = await loadExampleRows(api.serving.engine, 'rows');
     let ran = 0;
     for (const operation of apiOperations(api.serving.engine.catalog, access)) {
@@ -92,37 +109,61 @@ describe('generated code samples', () => {
   }, 120_000);
 
   for (const language of ['curl', 'javascript', 'php', 'python'] as const) {
-    it.skipIf(RUNNERS[language] === null)(`every operation of ${WRITES.join(', ')} in ${language}: create, read, update, delete the created row`, async () => {
-      const access = accessFromGrants(api.serving.engine.catalog, { scopes: ['rest', 'write'], read: WRITES, create: WRITES, update: WRITES, delete: WRITES });
-      const rows = await loadExampleRows(api.serving.engine, 'rows');
-      for (const name of WRITES) {
-        const operations = apiOperations(api.serving.engine.catalog, access).filter((o) => o.resource.name === name);
-        expect(operations.map((o) => o.kind)).toEqual(['list', 'get', 'schema', 'create', 'update', 'replace', 'delete']);
-        const row = rows.byResource.get(name) ?? {};
-        let createdId = '';
-        for (const operation of operations) {
-          const example = operationExample(operation, row);
-          let request: Omit<SampleRequest, 'method'> = example;
-          if (operation.kind === 'create' || operation.kind === 'replace' || operation.kind === 'update') {
-            // Unique columns (pas_tags.name) must differ from the row the body was copied from.
-            const body = { ...example.body };
-            if (name === 'pas_tags' && typeof body.name === 'string') body.name = `${body.name} ${language}`;
-            request = { ...request, body };
+    it.skipIf(RUNNERS[language] === null)(
+      `every operation of ${WRITES.join(', ')} in ${language}: create, read, update, delete the created row`,
+      async () => {
+        const access = accessFromGrants(api.serving.engine.catalog, {
+          scopes: ['rest', 'write'],
+          read: WRITES,
+          create: WRITES,
+          update: WRITES,
+          delete: WRITES,
+        });
+        const rows = await loadExampleRows(api.serving.engine, 'rows');
+        for (const name of WRITES) {
+          const operations = apiOperations(api.serving.engine.catalog, access).filter((o) => o.resource.name === name);
+          expect(operations.map((o) => o.kind)).toEqual([
+            'list',
+            'get',
+            'schema',
+            'create',
+            'update',
+            'replace',
+            'delete',
+          ]);
+          const row = rows.byResource.get(name) ?? {};
+          let createdId = '';
+          for (const operation of operations) {
+            const example = operationExample(operation, row);
+            let request: Omit<SampleRequest, 'method'> = example;
+            if (operation.kind === 'create' || operation.kind === 'replace' || operation.kind === 'update') {
+              // Unique columns (pas_tags.name) must differ from the row the body was copied from.
+              const body = { ...example.body };
+              if (name === 'pas_tags' && typeof body.name === 'string') body.name = `${body.name} ${language}`;
+              request = { ...request, body };
+            }
+            if (operation.path.endsWith('{id}') && operation.kind !== 'get')
+              request = { ...request, path: `/${name}/${createdId}` };
+            const { status, body } = await runSample(language, samplesOf(operation, request)[language]);
+            expect(status, `${language} ${operation.method} ${request.path}: ${body.slice(0, 300)}`).toBe(
+              expectedStatus(operation),
+            );
+            if (operation.kind === 'delete') {
+              expect(body).toBe('');
+              continue;
+            }
+            const parsed = JSON.parse(body);
+            if (operation.kind === 'create')
+              createdId = operation.resource.primaryKey.map((k) => String(parsed.data[k])).join(',');
+            if (operation.kind === 'update') expect(parsed.data).toMatchObject(request.body ?? {});
           }
-          if (operation.path.endsWith('{id}') && operation.kind !== 'get') request = { ...request, path: `/${name}/${createdId}` };
-          const { status, body } = await runSample(language, samplesOf(operation, request)[language]);
-          expect(status, `${language} ${operation.method} ${request.path}: ${body.slice(0, 300)}`).toBe(expectedStatus(operation));
-          if (operation.kind === 'delete') {
-            expect(body).toBe('');
-            continue;
-          }
-          const parsed = JSON.parse(body);
-          if (operation.kind === 'create') createdId = operation.resource.primaryKey.map((k) => String(parsed.data[k])).join(',');
-          if (operation.kind === 'update') expect(parsed.data).toMatchObject(request.body ?? {});
+          const gone = await api.request('GET', `/api/v1/${name}/${createdId}`, undefined, {
+            authorization: `Bearer ${token}`,
+          });
+          expect(gone.status).toBe(404);
         }
-        const gone = await api.request('GET', `/api/v1/${name}/${createdId}`, undefined, { authorization: `Bearer ${token}` });
-        expect(gone.status).toBe(404);
-      }
-    }, 120_000);
+      },
+      120_000,
+    );
   }
 });

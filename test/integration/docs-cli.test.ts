@@ -24,7 +24,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('perfex-api-studio export', () => {
   it('writes OpenAPI 3.1 of the demo database with demo rows as examples', async () => {
     const out = path.join(dir, 'openapi.json');
-    const r = run(['export', 'openapi', '--data-dir', path.join(dir, 'data'), '--out', out, '--server', 'http://192.168.1.20:4780']);
+    const r = run([
+      'export',
+      'openapi',
+      '--data-dir',
+      path.join(dir, 'data'),
+      '--out',
+      out,
+      '--server',
+      'http://192.168.1.20:4780',
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`wrote OpenAPI 3.1 to ${out}`);
     const doc = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -30,7 +30,13 @@ let doc: Doc;
 beforeAll(async () => {
   db = await createSqliteDemo();
   api = await startDocsServer(db.url);
-  full = api.token({ read: '*', create: ['invoices', 'leads', 'pas_tags'], update: ['invoices', 'leads', 'pas_tags'], delete: ['leads', 'pas_tags'], scopes: ['rest', 'graphql', 'views', 'write'] }).token;
+  full = api.token({
+    read: '*',
+    create: ['invoices', 'leads', 'pas_tags'],
+    update: ['invoices', 'leads', 'pas_tags'],
+    delete: ['leads', 'pas_tags'],
+    scopes: ['rest', 'graphql', 'views', 'write'],
+  }).token;
   const reply = await api.request('GET', '/api/v1/openapi.json', undefined, bearer(full));
   expect(reply.status).toBe(200);
   doc = reply.body;
@@ -45,8 +51,13 @@ async function lint(document: Doc): Promise<{ errors: number; warnings: number; 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pas-lint-')), 'openapi.json');
   fs.writeFileSync(file, JSON.stringify(document));
   const bin = path.resolve('node_modules/.bin/redocly');
-  const result = await run(bin, ['lint', file, '--format=json'], { maxBuffer: 64 * 1024 * 1024 }).catch((e: { stdout: string; stderr: string }) => e);
-  const report = JSON.parse(result.stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+  const result = await run(bin, ['lint', file, '--format=json'], { maxBuffer: 64 * 1024 * 1024 }).catch(
+    (e: { stdout: string; stderr: string }) => e,
+  );
+  const report = JSON.parse(result.stdout) as {
+    totals: { errors: number; warnings: number };
+    problems: { ruleId: string; message: string }[];
+  };
   const output = report.problems.map((p) => `${p.ruleId}: ${p.message}`).join('\n');
   return { errors: report.totals.errors, warnings: report.totals.warnings, output };
 }
@@ -92,7 +103,17 @@ describe('the OpenAPI document', () => {
     }
     const list = doc.paths['/invoices'].get;
     const names = list.parameters.map((p: Doc) => p.name ?? p.$ref);
-    expect(names).toEqual(expect.arrayContaining(['fields', 'filter', 'where', 'sort', 'since', '#/components/parameters/page', '#/components/parameters/per_page']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'fields',
+        'filter',
+        'where',
+        'sort',
+        'since',
+        '#/components/parameters/page',
+        '#/components/parameters/per_page',
+      ]),
+    );
     const filter = list.parameters.find((p: Doc) => p.name === 'filter');
     expect(filter.style).toBe('deepObject');
     expect(Object.keys(filter.schema.patternProperties)[0]).toContain('between|is_null|contains|starts_with|ends_with');
@@ -100,7 +121,9 @@ describe('the OpenAPI document', () => {
     const status = doc.components.schemas.Invoices.properties.status;
     expect(status.enum.filter((v: unknown) => v !== null)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(status.description).toContain('2 = Paid');
-    expect(doc.paths['/invoices'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/InvoicesCreate');
+    expect(doc.paths['/invoices'].post.requestBody.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/InvoicesCreate',
+    );
     expect(doc.paths['/invoices/{id}'].patch).toBeDefined();
     expect(doc.paths['/invoices/{id}'].delete).toBeUndefined(); // the token may not delete invoices
     expect(doc.paths['/leads/{id}'].delete).toBeDefined();
@@ -114,7 +137,12 @@ describe('the OpenAPI document', () => {
     const catalog = api.serving.engine.catalog;
     let checked = 0;
     for (const resource of catalog.resources) {
-      const schema = doc.components.schemas[Object.keys(doc.components.schemas).find((k) => doc.components.schemas[k].description?.includes(`\`${resource.table}\``)) ?? ''];
+      const schema =
+        doc.components.schemas[
+          Object.keys(doc.components.schemas).find((k) =>
+            doc.components.schemas[k].description?.includes(`\`${resource.table}\``),
+          ) ?? ''
+        ];
       expect(schema, resource.name).toBeDefined();
       for (const hidden of resource.hidden) {
         expect(Object.keys(schema.properties), `${resource.name}.${hidden.name}`).not.toContain(hidden.name);
@@ -131,7 +159,9 @@ describe('the OpenAPI document', () => {
     const narrow = api.token({ read: ['invoices'], scopes: ['rest'] }).token;
     const reply = await api.request('GET', '/api/v1/openapi.json', undefined, bearer(narrow));
     expect(reply.status).toBe(200);
-    const resourcePaths = Object.keys(reply.body.paths).filter((p) => !['/', '/auth/test', '/openapi.json', '/openapi.yaml', '/postman.json'].includes(p));
+    const resourcePaths = Object.keys(reply.body.paths).filter(
+      (p) => !['/', '/auth/test', '/openapi.json', '/openapi.yaml', '/postman.json'].includes(p),
+    );
     expect(resourcePaths.sort()).toEqual(['/invoices', '/invoices/schema', '/invoices/{id}']);
     expect(reply.body.paths['/invoices'].post).toBeUndefined();
     expect(reply.body.paths['/invoices/{id}'].patch).toBeUndefined();
@@ -162,12 +192,20 @@ describe('every documented GET answers what its schema says', () => {
       const page = await api.request('GET', `${base}?per_page=500`, undefined, bearer(full));
       expect(page.status, resource.name).toBe(200);
       expect(check(`/${resource.name}`, '200', page.body), `${resource.name} list`).toBe('');
-      const example = doc.paths[`/${resource.name}`].get.parameters.find((p: Doc) => p.name === 'filter')?.example ?? {};
+      const example =
+        doc.paths[`/${resource.name}`].get.parameters.find((p: Doc) => p.name === 'filter')?.example ?? {};
       const query = new URLSearchParams(Object.entries(example).map(([k, v]) => [`filter[${k}]`, String(v)]));
       const filtered = await api.request('GET', `${base}?${query}`, undefined, bearer(full));
       expect(filtered.status, `${resource.name} ${query}`).toBe(200);
-      if (Object.keys(example).length > 0) expect(filtered.body.data.length, `${resource.name} ${query}`).toBeGreaterThan(0);
-      expect(check(`/${resource.name}/schema`, '200', (await api.request('GET', `${base}/schema`, undefined, bearer(full))).body)).toBe('');
+      if (Object.keys(example).length > 0)
+        expect(filtered.body.data.length, `${resource.name} ${query}`).toBeGreaterThan(0);
+      expect(
+        check(
+          `/${resource.name}/schema`,
+          '200',
+          (await api.request('GET', `${base}/schema`, undefined, bearer(full))).body,
+        ),
+      ).toBe('');
       if (resource.primaryKey.length > 0 && page.body.data.length > 0) {
         const id = doc.paths[`/${resource.name}/{id}`].parameters[0].example;
         const one = await api.request('GET', `${base}/${encodeURIComponent(String(id))}`, undefined, bearer(full));
@@ -185,7 +223,11 @@ describe('every documented GET answers what its schema says', () => {
   it('fails validation when a row breaks its schema (the walk can catch a drift)', () => {
     const check = validator(doc);
     const row = { invoiceid: 'not a number' };
-    expect(check('/invoices/{id}', '200', { data: { ...row }, links: { self: 'http://x/1', collection: 'http://x' } })).not.toBe('');
-    expect(check('/invoices/{id}', '200', { data: { status: 9 }, links: { self: 'http://x/1', collection: 'http://x' } })).toContain('allowed values');
+    expect(
+      check('/invoices/{id}', '200', { data: { ...row }, links: { self: 'http://x/1', collection: 'http://x' } }),
+    ).not.toBe('');
+    expect(
+      check('/invoices/{id}', '200', { data: { status: 9 }, links: { self: 'http://x/1', collection: 'http://x' } }),
+    ).toContain('allowed values');
   });
 });

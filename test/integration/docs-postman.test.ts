@@ -32,7 +32,12 @@ afterAll(async () => {
 function runNewman(collection: Json, variables: Record<string, string>): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
     newman.run(
-      { collection, envVar: Object.entries(variables).map(([key, value]) => ({ key, value })), reporters: [], timeoutRequest: 10_000 },
+      {
+        collection,
+        envVar: Object.entries(variables).map(([key, value]) => ({ key, value })),
+        reporters: [],
+        timeoutRequest: 10_000,
+      },
       (error, summary) => (error ? reject(error) : resolve(summary)),
     );
   });
@@ -44,7 +49,13 @@ function failures(summary: NewmanRunSummary): string {
 
 describe('the Postman collection', () => {
   it('validates against the Postman Collection v2.1.0 JSON Schema', async () => {
-    const { token } = api.token({ read: '*', create: WRITES, update: WRITES, delete: WRITES, scopes: ['rest', 'graphql', 'views', 'write'] });
+    const { token } = api.token({
+      read: '*',
+      create: WRITES,
+      update: WRITES,
+      delete: WRITES,
+      scopes: ['rest', 'graphql', 'views', 'write'],
+    });
     const reply = await api.request('GET', '/api/v1/postman.json', undefined, bearer(token));
     expect(reply.status).toBe(200);
     const schema = JSON.parse(fs.readFileSync('resources/postman/collection-v2.1.0.json', 'utf8'));
@@ -58,7 +69,15 @@ describe('the Postman collection', () => {
     expect(reply.body.variable.map((v: Json) => v.key)).toEqual(['baseUrl', 'token', 'hmacSecret']);
     expect(reply.body.variable[0].value).toBe(`${api.url}/api/v1`);
     const invoices = reply.body.item.find((f: Json) => f.name === 'invoices');
-    expect(invoices.item.map((i: Json) => i.request.method)).toEqual(['GET', 'GET', 'GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
+    expect(invoices.item.map((i: Json) => i.request.method)).toEqual([
+      'GET',
+      'GET',
+      'GET',
+      'POST',
+      'PATCH',
+      'PUT',
+      'DELETE',
+    ]);
     const create = JSON.parse(invoices.item[3].request.body.raw);
     const first = (await api.request('GET', '/api/v1/invoices?per_page=1', undefined, bearer(token))).body.data[0];
     expect(create.clientid).toBe(first.clientid); // the body is a real demo row
@@ -67,7 +86,13 @@ describe('the Postman collection', () => {
   });
 
   it('runs with newman against the live server: every request passes its tests', async () => {
-    const { token } = api.token({ read: '*', create: WRITES, update: WRITES, delete: WRITES, scopes: ['rest', 'graphql', 'views', 'write'] });
+    const { token } = api.token({
+      read: '*',
+      create: WRITES,
+      update: WRITES,
+      delete: WRITES,
+      scopes: ['rest', 'graphql', 'views', 'write'],
+    });
     const collection = (await api.request('GET', '/api/v1/postman.json', undefined, bearer(token))).body;
     const before = (await api.request('GET', '/api/v1/leads?per_page=1', undefined, bearer(token))).body.meta.total;
     const summary = await runNewman(collection, { token });
@@ -77,7 +102,9 @@ describe('the Postman collection', () => {
     expect(summary.run.stats.assertions.failed, failures(summary)).toBe(0);
     expect(summary.run.stats.assertions.total).toBeGreaterThan(requests * 2);
     // Writes ran on the rows the collection created, and its deletes removed them again.
-    expect((await api.request('GET', '/api/v1/leads?per_page=1', undefined, bearer(token))).body.meta.total).toBe(before);
+    expect((await api.request('GET', '/api/v1/leads?per_page=1', undefined, bearer(token))).body.meta.total).toBe(
+      before,
+    );
   }, 120_000);
 
   it('signs every request when hmacSecret is set (a token that requires HMAC)', async () => {

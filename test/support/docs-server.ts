@@ -22,7 +22,10 @@ export interface DocsServer {
   close(): Promise<void>;
 }
 
-export async function startDocsServer(dbUrl: string, options: { docs?: DocsMode; lan?: boolean } = {}): Promise<DocsServer> {
+export async function startDocsServer(
+  dbUrl: string,
+  options: { docs?: DocsMode; lan?: boolean } = {},
+): Promise<DocsServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-docs-'));
   const seed = openStore({ file: storeFile(dataDir), keyProvider: fileKeyProvider(dataDir) });
   seed.whitelist.set(TEST_WHITELIST);
