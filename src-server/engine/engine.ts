@@ -7,11 +7,30 @@ import type { Driver } from '../db/driver.ts';
 import { Problem } from '../errors/problem.ts';
 import { didYouMean } from '../parse/suggest-name.ts';
 
+/** What a catalog refresh changed, by resource name. */
+export interface CatalogRefresh {
+  readonly catalog: Catalog;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  /** Resources whose fields, keys, relations or operations differ. */
+  readonly changed: readonly string[];
+  readonly durationMs: number;
+}
+
 export interface Engine {
   readonly driver: Driver;
+  /**
+   * The current catalog. It is replaced (never mutated) by `refresh`, so code that needs one
+   * consistent view for a whole task reads it once; caches key on the catalog object.
+   */
   readonly catalog: Catalog;
   /** The clock used for Perfex's creation timestamps (injectable for tests). */
   readonly now: () => Date;
+  /**
+   * Introspects the database again and swaps in a new catalog (columns added or dropped, tables
+   * renamed while running). Concurrent calls share one refresh.
+   */
+  refresh(): Promise<CatalogRefresh>;
 }
 
 /** The exposed resource called `name`, or a 404 problem suggesting the closest one. */

@@ -60,6 +60,7 @@ export const PROBLEMS = define({
   PAS201: { status: 404, slug: 'row-not-found', title: 'Row not found', hint: 'List the resource to find existing ids.' },
   PAS202: { status: 405, slug: 'operation-not-allowed', title: 'Operation not allowed on this resource', hint: 'The whitelist decides which operations a resource allows.' },
   PAS203: { status: 412, slug: 'precondition-failed', title: 'Precondition failed', hint: 'The row changed since you read it (If-Match); GET it again for the current ETag and retry.' },
+  PAS210: { status: 503, slug: 'schema-changed', title: 'The database schema changed', hint: 'The catalog has been refreshed from the database; retry the request (GET /api/v1/{resource}/schema shows the new fields).' },
   PAS301: { status: 401, slug: 'missing-token', title: 'API token required', hint: 'Send Authorization: Bearer pas_…; create a token with `perfex-api-studio token create --name me --read \'*\'`.' },
   PAS302: { status: 401, slug: 'invalid-token', title: 'Invalid API token', hint: 'The token is malformed, unknown or revoked; `perfex-api-studio token list` shows the live ones.' },
   PAS303: { status: 401, slug: 'expired-token', title: 'API token expired', hint: 'Create a new token, or one without --expires.' },

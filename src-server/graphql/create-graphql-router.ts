@@ -19,6 +19,7 @@ import { createHandler } from 'graphql-http/lib/use/express';
 import type { Response as HttpResponse } from 'graphql-http';
 import { requireScope } from '../engine/access.ts';
 import type { Engine } from '../engine/engine.ts';
+import { isSchemaDrift } from '../engine/schema-drift.ts';
 import type { ViewSource } from '../engine/run-view.ts';
 import { Problem } from '../errors/problem.ts';
 import { requestContext } from '../http/request-context.ts';
@@ -119,6 +120,10 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
     },
     onOperation(req, args, result) {
       const ctx = args.contextValue as unknown as GraphqlContext;
+      // The database lost something this schema was built from: refresh, so the next request gets a schema without it.
+      if (result.errors?.some((e) => isSchemaDrift(e.originalError)) === true) {
+        engine.refresh().catch((error: unknown) => options.logger?.error({ err: error }, 'catalog refresh failed'));
+      }
       const context = requestContext(req.raw);
       context.rows = ctx.rows;
       req.context.res.setHeader('Server-Timing', ctx.timer.header());

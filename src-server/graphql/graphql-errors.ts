@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { PROBLEMS, type ProblemCode } from '../errors/problem-catalogue.ts';
 import { Problem, problemBody } from '../errors/problem.ts';
+import { isSchemaDrift, schemaChanged } from '../engine/schema-drift.ts';
 import { mapDatabaseError } from '../execute/map-database-error.ts';
 
 export const GRAPHQL_INSTANCE = '/api/v1/graphql';
@@ -70,6 +71,8 @@ export function formatGraphqlError(
     // graphql-http's request parsing ("Missing query", "Unparsable JSON body"): a bad request.
     return problemError(new Problem('PAS124', error.message));
   }
+  // A column or table gone from the database: the router refreshes the catalog; the caller retries.
+  if (isSchemaDrift(original)) return problemError(schemaChanged(original), located);
   const mapped = mapDatabaseError(original);
   if (mapped !== null) return problemError(mapped, located);
   logger?.error({ err: original, reqId: requestId }, 'unexpected GraphQL error');

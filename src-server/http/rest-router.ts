@@ -13,6 +13,7 @@ import type { ViewSource } from '../engine/run-view.ts';
 import { StageTimer } from '../engine/stage-timer.ts';
 import { canUse, requireRight } from '../engine/access.ts';
 import { Problem } from '../errors/problem.ts';
+import { isSchemaDrift, schemaChanged } from '../engine/schema-drift.ts';
 import type { OutputFormat } from '../parse/list-request.ts';
 import { ifNoneMatchHits } from '../serialize/row-etag.ts';
 import { describeIndexEntry, describeResource } from '../serialize/describe-resource.ts';
@@ -26,14 +27,23 @@ import { writeExport } from './write-export.ts';
 type Handler = (req: Request, res: Response, timer: StageTimer) => Promise<void>;
 
 /** Runs a handler with a stage timer and always reports `Server-Timing`, on errors too. */
-export function timed(handler: Handler) {
+export function timed(engine: Engine, handler: Handler) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const timer = new StageTimer();
+    let timer = new StageTimer();
     try {
-      await handler(req, res, timer);
+      try {
+        await handler(req, res, timer);
+      } catch (error) {
+        // The database lost a column or table the catalog still lists: refresh the catalog and run
+        // the request once more, so it either works or gets the clear 4xx of the new catalog.
+        if (!isSchemaDrift(error) || res.headersSent) throw error;
+        await engine.refresh();
+        timer = new StageTimer();
+        await handler(req, res, timer);
+      }
     } catch (error) {
       if (!res.headersSent) res.setHeader('Server-Timing', timer.header());
-      if (!res.headersSent) next(error);
+      if (!res.headersSent) next(isSchemaDrift(error) ? schemaChanged(error) : error);
     }
   };
 }
@@ -112,7 +122,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.get(
     '/',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const base = apiBase(req);
       const { access } = requestContext(req);
       sendJson(res, timer, 200, {
@@ -128,7 +138,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.get(
     '/:resource/schema',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const resource = resolveResource(engine.catalog, param(req, 'resource'));
       requireRight(requestContext(req).access, resource, 'read');
       sendJson(res, timer, 200, { data: describeResource(engine.catalog, resource, apiBase(req)) });
@@ -137,7 +147,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.get(
     '/:resource',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const context = requestContext(req);
       const accept = acceptedFormat(req);
       const result = await runListResult(
@@ -154,7 +164,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.get(
     '/:resource/:id',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const url = requestUrl(req);
       const context = requestContext(req);
       const result = await runGet(engine, context.access, param(req, 'resource'), param(req, 'id'), url, timer);
@@ -176,7 +186,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.post(
     '/:resource',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const context = requestContext(req);
       const prefer = readPreferences(req);
       const body = requireJsonBody(req);
@@ -211,7 +221,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
     }),
   );
 
-  const update = timed(async (req, res, timer) => {
+  const update = timed(engine, async (req, res, timer) => {
     const context = requestContext(req);
     const prefer = readPreferences(req);
     const result = await runUpdate(
@@ -240,7 +250,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
 
   router.delete(
     '/:resource/:id',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const context = requestContext(req);
       const prefer = readPreferences(req);
       await runDelete(engine, context.access, param(req, 'resource'), param(req, 'id'), timer, {
@@ -258,7 +268,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
   // Any other method on a known path: 405 with the methods the resource allows.
   router.all(
     ['/:resource', '/:resource/:id'],
-    timed(async (req) => {
+    timed(engine, async (req) => {
       const resource = resolveResource(engine.catalog, param(req, 'resource'));
       const collection = req.params.id === undefined;
       const allowed = resource.operations.filter((op) =>
@@ -272,7 +282,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
   );
 
   router.use(
-    timed(async (req) => {
+    timed(engine, async (req) => {
       throw new Problem('PAS115', `no route ${req.method} /api/v1${req.path}`);
     }),
   );

@@ -15,7 +15,7 @@ export function createViewsRouter(engine: Engine, views: ViewSource): Router {
 
   router.get(
     '/',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const base = `${apiBase(req)}/views`;
       const data = views.list().map(({ definition: v }) => ({
         name: v.name,
@@ -31,7 +31,7 @@ export function createViewsRouter(engine: Engine, views: ViewSource): Router {
 
   router.get(
     '/:name',
-    timed(async (req, res, timer) => {
+    timed(engine, async (req, res, timer) => {
       const context = requestContext(req);
       const accept = acceptedFormat(req);
       const name = typeof req.params.name === 'string' ? req.params.name : '';

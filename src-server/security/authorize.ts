@@ -19,16 +19,19 @@ export interface Authorizer {
   authorize(token: AuthToken, path: string): Access;
 }
 
-export function createAuthorizer(catalog: Catalog): Authorizer {
-  // Access objects are rebuilt only when a token's grants change (the admin API can edit them live).
-  const cache = new Map<string, { grants: string; access: Access }>();
+/** `catalog` is read per request: a catalog refresh (schema change) must reach every token's rights. */
+export function createAuthorizer(catalog: () => Catalog): Authorizer {
+  // Access objects are rebuilt only when a token's grants change (the admin API can edit them live)
+  // or the catalog is replaced.
+  const cache = new Map<string, { grants: string; catalog: Catalog; access: Access }>();
   return {
     authorize(token, path) {
       const grants = JSON.stringify(token.grants);
+      const current = catalog();
       let entry = cache.get(token.id);
-      if (entry?.grants !== grants) {
+      if (entry?.grants !== grants || entry.catalog !== current) {
         if (cache.size > 10_000) cache.clear();
-        entry = { grants, access: accessFromGrants(catalog, token.grants) };
+        entry = { grants, catalog: current, access: accessFromGrants(current, token.grants) };
         cache.set(token.id, entry);
       }
       const scope = scopeForPath(path);

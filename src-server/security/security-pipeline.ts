@@ -22,7 +22,8 @@ import { createShield } from './shield.ts';
 import type { TokenDirectory } from './token-directory.ts';
 
 export interface SecurityPipelineDeps {
-  readonly catalog: Catalog;
+  /** The engine's current catalog (it changes when the catalog is refreshed). */
+  readonly catalog: () => Catalog;
   readonly tokens: TokenDirectory;
   readonly audit: AuditSink;
   readonly options: SecurityOptions;

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { WhitelistConfig } from '../config/whitelist-config.ts';
 import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
 import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../engine/load-engine.ts';
@@ -75,14 +76,17 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       options.onDemo?.(file);
       db = `sqlite:${file}`;
     }
-    const stored = store.whitelist.get();
-    const whitelist = options.prefix === undefined ? stored : { ...stored, prefix: options.prefix };
+    // The whitelist is read from the store at every (re)build, so a refresh picks up the Studio's edits.
+    const whitelist = (): WhitelistConfig => {
+      const stored = store.whitelist.get();
+      return options.prefix === undefined ? stored : { ...stored, prefix: options.prefix };
+    };
     const engine = await loadEngine({ db, whitelist, statementTimeoutMs: security.statementTimeoutMs });
     cleanup.unshift(() => engine.driver.close());
     // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
     for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
 
-    const pipeline = createSecurityPipeline({ catalog: engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
+    const pipeline = createSecurityPipeline({ catalog: () => engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
     cleanup.unshift(() => pipeline.close());
     const adminToken = randomBytes(32).toString('base64url');
     const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken }, graphql, docs: { source: createDocsSource(engine, options.docsExamples ?? (options.db === undefined ? 'rows' : 'types')), mode: docsMode } });
