@@ -52,7 +52,8 @@ const KINDS: Readonly<Record<OperationKind, KindSpec>> = {
 
 export const OPERATION_KINDS = Object.keys(KINDS) as readonly OperationKind[];
 
-function pascal(name: string): string {
+/** `overdue_by_agent` → `OverdueByAgent`: the suffix of operationIds. */
+export function pascal(name: string): string {
   return name
     .split(/[^A-Za-z0-9]+/)
     .filter((p) => p !== '')

@@ -5,10 +5,13 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import { hasScope, type Access } from '../engine/access.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
 import { describeResource } from '../serialize/describe-resource.ts';
 import { apiOperations } from './api-operations.ts';
+import { relationProperties } from './embedded-schemas.ts';
 import { typedRow, type ExampleRows } from './example-rows.ts';
 import type { JsonSchema } from './field-schema.ts';
+import { groupSchema } from './group-schema.ts';
 import { GRAPHQL_TAG, META_TAG, metaPaths } from './meta-paths.ts';
 import {
   SECURITY_REQUIREMENTS,
@@ -17,8 +20,11 @@ import {
   SHARED_RESPONSES,
   SHARED_SCHEMAS,
 } from './openapi-components.ts';
+import { RESPONSE_HEADERS } from './openapi-headers.ts';
 import { resourcePaths } from './openapi-paths.ts';
 import { createSchema, rowSchema, schemaName, updateSchema } from './resource-schemas.ts';
+import { viewOperations } from './view-operations.ts';
+import { VIEWS_TAG, viewPaths } from './view-paths.ts';
 
 export interface OpenApiInput {
   readonly catalog: Catalog;
@@ -26,27 +32,37 @@ export interface OpenApiInput {
   readonly examples: ExampleRows;
   /** `http://127.0.0.1:4780`: the server the document describes. */
   readonly origin: string;
+  /** The saved views (documented for callers with the `views` scope); undefined = no view store. */
+  readonly views?: readonly ViewDefinition[] | undefined;
 }
 
 export type OpenApiDocument = JsonSchema & { readonly openapi: string; readonly paths: Record<string, JsonSchema> };
 
-export function buildOpenApi({ catalog, access, examples, origin }: OpenApiInput): OpenApiDocument {
+export function buildOpenApi({ catalog, access, examples, origin, views }: OpenApiInput): OpenApiDocument {
   const base = `${origin}/api/v1`;
   const operations = apiOperations(catalog, access);
   // A resource appears when the caller may do anything there (a create-only token sees only the create).
   const resources = catalog.resources.filter((r) => operations.some((o) => o.resource === r));
   const graphql = hasScope(access, 'graphql');
+  const savedViews = views !== undefined && hasScope(access, 'views');
+  const exampleRow = (r: (typeof resources)[number]) => examples.byResource.get(r.name) ?? typedRow(r);
 
   const paths: Record<string, JsonSchema> = { ...metaPaths(graphql) };
   const schemas: Record<string, JsonSchema> = { ...SHARED_SCHEMAS };
   for (const resource of resources) {
     const own = operations.filter((o) => o.resource === resource);
-    const row = examples.byResource.get(resource.name) ?? typedRow(resource);
-    Object.assign(paths, resourcePaths(own, row, base, describeResource(catalog, resource, base)));
-    schemas[schemaName(resource)] = rowSchema(resource);
+    const description = describeResource(catalog, resource, base);
+    Object.assign(paths, resourcePaths(own, exampleRow(resource), { catalog, access, base, description }));
+    schemas[schemaName(resource)] = rowSchema(resource, relationProperties(catalog, resource, access));
+    if (own.some((o) => o.kind === 'list')) schemas[schemaName(resource, 'Group')] = groupSchema(resource);
     if (own.some((o) => o.kind === 'create')) schemas[schemaName(resource, 'Create')] = createSchema(resource);
     if (own.some((o) => o.kind === 'update')) schemas[schemaName(resource, 'Update')] = updateSchema(resource);
   }
+  if (savedViews)
+    Object.assign(
+      paths,
+      viewPaths(viewOperations(catalog, access, views), (o) => exampleRow(o.resource)),
+    );
 
   return {
     openapi: '3.1.0',
@@ -67,6 +83,9 @@ export function buildOpenApi({ catalog, access, examples, origin }: OpenApiInput
     tags: [
       { name: META_TAG, description: 'Index, token check and these exports.' },
       ...(graphql ? [{ name: GRAPHQL_TAG, description: 'The GraphQL endpoint over the same engine and rights.' }] : []),
+      ...(savedViews
+        ? [{ name: VIEWS_TAG, description: 'Saved views: named list requests with typed parameters (scope `views`).' }]
+        : []),
       ...resources.map((r) => ({ name: r.name, description: `${r.description} (table \`${r.table}\`)` })),
     ],
     paths,
@@ -74,6 +93,7 @@ export function buildOpenApi({ catalog, access, examples, origin }: OpenApiInput
       schemas,
       parameters: SHARED_PARAMETERS,
       responses: SHARED_RESPONSES,
+      headers: RESPONSE_HEADERS,
       securitySchemes: SECURITY_SCHEMES,
     },
   };

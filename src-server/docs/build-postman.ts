@@ -1,16 +1,19 @@
 /**
  * A Postman Collection v2.1 (schema: resources/postman/collection-v2.1.0.json) of the API as one
- * caller sees it: a folder per resource, a request per operation with the example query and body,
- * `baseUrl` and `token` collection variables, bearer auth at collection level, the HMAC signing
- * script, and tests in each request. Writes run on the row the folder's create made (its key is kept
- * in `{resource}_id`), so running the collection never changes or deletes an existing row.
+ * caller sees it: a folder per resource, a request per operation with the example query and body
+ * (lists also with an `include=` and an `aggregate=` example), a `views` folder for the saved views
+ * the caller may run, `baseUrl` and `token` collection variables, bearer auth at collection level,
+ * the HMAC signing script, and tests in each request. Writes run on the row the folder's create made
+ * (its key is kept in `{resource}_id`), so running the collection never changes or deletes an existing row.
  */
-import type { Catalog } from '../catalog/catalog.ts';
+import type { Catalog, Resource } from '../catalog/catalog.ts';
 import { hasScope, type Access } from '../engine/access.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
 import { apiOperations, type ApiOperation } from './api-operations.ts';
 import { typedRow, type ExampleRow, type ExampleRows } from './example-rows.ts';
-import { operationExample } from './operation-example.ts';
-import { createdIdVariable, HMAC_PRE_REQUEST, requestTests } from './postman-scripts.ts';
+import { aggregateExample, includeExample, operationExample, type OperationExample } from './operation-example.ts';
+import { createdIdVariable, HMAC_PRE_REQUEST, jsonDataTests, requestTests } from './postman-scripts.ts';
+import { viewOperations } from './view-operations.ts';
 
 export const POSTMAN_SCHEMA_URL = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -19,6 +22,8 @@ export interface PostmanInput {
   readonly access: Access;
   readonly examples: ExampleRows;
   readonly origin: string;
+  /** The saved views (a `views` folder for callers with the `views` scope); undefined = no view store. */
+  readonly views?: readonly ViewDefinition[] | undefined;
 }
 
 export type PostmanCollection = Record<string, unknown> & { readonly item: readonly Record<string, unknown>[] };
@@ -77,6 +82,66 @@ function requestItem(operation: ApiOperation, row: ExampleRow, examples: Example
   };
 }
 
+/** A GET of an example request (include, aggregate, a view) that must answer 200 with JSON `data`. */
+function exampleGet(name: string, example: OperationExample, description: string): Item {
+  const query = example.query.map(([key, value]) => ({ key, value }));
+  const raw = `{{baseUrl}}${example.path}${query.length === 0 ? '' : `?${query.map((q) => `${q.key}=${q.value}`).join('&')}`}`;
+  return {
+    name,
+    request: {
+      method: 'GET',
+      header: [{ key: 'Accept', value: 'application/json' }],
+      url: {
+        raw,
+        host: ['{{baseUrl}}'],
+        path: example.path.split('/').filter((s) => s !== ''),
+        ...(query.length === 0 ? {} : { query }),
+      },
+      description,
+    },
+    event: [script('test', jsonDataTests())],
+  };
+}
+
+/** The list's include= and aggregate= examples, after the list request itself. */
+function listExamples(catalog: Catalog, resource: Resource, access: Access): Item[] {
+  const items: Item[] = [];
+  const include = includeExample(catalog, resource, access);
+  if (include !== null) {
+    items.push(
+      exampleGet(
+        `List ${resource.name} with related rows (include)`,
+        include,
+        `Embeds related rows: ${include.query[0]?.[1] ?? ''}. Docs: /api_docs#/${resource.name}/list`,
+      ),
+    );
+  }
+  items.push(
+    exampleGet(
+      `Group ${resource.name} (aggregate)`,
+      aggregateExample(resource),
+      `Groups with measures instead of rows. Docs: /api_docs#/${resource.name}/list`,
+    ),
+  );
+  return items;
+}
+
+function viewsFolder(catalog: Catalog, access: Access, views: readonly ViewDefinition[]): Item {
+  const items = [exampleGet('The saved views', { path: '/views', query: [], body: null }, 'Every saved view.')];
+  for (const operation of viewOperations(catalog, access, views)) {
+    // A view whose example values do not parse would fail in a run; it stays documented in OpenAPI.
+    if (operation.request === null) continue;
+    items.push(
+      exampleGet(
+        `View ${operation.view.name}`,
+        { path: operation.path, query: operation.example, body: null },
+        `${operation.summary}. Docs: /api_docs#/${operation.anchor}`,
+      ),
+    );
+  }
+  return { name: 'views', description: 'Saved views: named list requests with typed parameters.', item: items };
+}
+
 function metaFolder(access: Access): Item {
   const get = (name: string, path: string): Item => ({
     name,
@@ -113,7 +178,7 @@ function metaFolder(access: Access): Item {
   return { name: 'api', description: 'Index, token check, GraphQL.', item: items };
 }
 
-export function buildPostman({ catalog, access, examples, origin }: PostmanInput): PostmanCollection {
+export function buildPostman({ catalog, access, examples, origin, views }: PostmanInput): PostmanCollection {
   const operations = apiOperations(catalog, access);
   const folders: Item[] = [];
   for (const resource of catalog.resources) {
@@ -124,9 +189,13 @@ export function buildPostman({ catalog, access, examples, origin }: PostmanInput
     folders.push({
       name: resource.name,
       description: resource.description,
-      item: own.map((o) => requestItem(o, row, examples, creates)),
+      item: own.flatMap((o) => [
+        requestItem(o, row, examples, creates),
+        ...(o.kind === 'list' ? listExamples(catalog, resource, access) : []),
+      ]),
     });
   }
+  if (views !== undefined && hasScope(access, 'views')) folders.push(viewsFolder(catalog, access, views));
   return {
     info: {
       name: `Perfex CRM API (${catalog.database})`,

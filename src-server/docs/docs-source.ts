@@ -1,29 +1,40 @@
 /**
- * What the docs routes and the CLI export generate from: one engine, its example rows (read once,
- * on first use) and the documents built per caller's rights. Documents are cached by rights and
- * server origin, like the GraphQL schema cache: tokens mostly share a few sets of rights.
+ * What the docs routes and the CLI export generate from: one engine, its example rows and the
+ * documents built per caller's rights. Everything is cached per catalog object (a WeakMap), because
+ * a catalog refresh replaces `engine.catalog`: the next request then builds from the new catalog and
+ * the old documents go with the old catalog. Within a catalog, documents are cached by rights,
+ * server origin and the saved views' revision (views can be added or deleted while the server runs).
  */
-import type { Access } from '../engine/access.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { whitelistAccess, type Access } from '../engine/access.ts';
 import type { Engine } from '../engine/engine.ts';
-import { buildOpenApi, type OpenApiDocument } from './build-openapi.ts';
+import type { ViewSource } from '../engine/run-view.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
+import { createSchemaCache } from '../graphql/schema-cache.ts';
+import { buildOpenApi } from './build-openapi.ts';
 import { buildPostman, type PostmanCollection } from './build-postman.ts';
 import { loadExampleRows, type ExampleRows, type ExampleSource } from './example-rows.ts';
 import type { JsonSchema } from './field-schema.ts';
+import { renderApiDocs, type ApiDocsPage } from './render-api-docs.ts';
 import { toOpenApi30 } from './to-openapi-30.ts';
 
 export type OpenApiVersion = '3.1' | '3.0';
 
 export interface DocsSource {
   readonly engine: Engine;
-  examples(): Promise<ExampleRows>;
-  openapi(access: Access, origin: string, version: OpenApiVersion): Promise<JsonSchema>;
-  postman(access: Access, origin: string): Promise<PostmanCollection>;
+  /** The example rows of `catalog` (read once per catalog). */
+  examples(catalog: Catalog): Promise<ExampleRows>;
+  /** `views`: the saved views to document (the local store's); absent = none. */
+  openapi(access: Access, origin: string, version: OpenApiVersion, views?: ViewSource): Promise<JsonSchema>;
+  postman(access: Access, origin: string, views?: ViewSource): Promise<PostmanCollection>;
+  /** The public /api_docs page: the whitelist's rights on the current catalog. */
+  page(origin: string, views?: ViewSource): Promise<ApiDocsPage>;
 }
 
 const MAX_CACHED = 32;
 
 /** A small LRU map: documents are ~0.5 MB each, so only a few are kept. */
-function cache<T>(): { get(key: string, make: () => T): T } {
+function lru<T>(): { get(key: string, make: () => T): T } {
   const entries = new Map<string, T>();
   return {
     get(key, make) {
@@ -39,29 +50,93 @@ function cache<T>(): { get(key: string, make: () => T): T } {
   };
 }
 
+/** What one catalog's documents are built from and cached in. */
+interface CatalogDocs {
+  rows: Promise<ExampleRows> | undefined;
+  readonly documents: ReturnType<typeof lru<unknown>>;
+  readonly access: Access;
+}
+
+/** The saved views as of one revision: listing parses every definition, so it is done once per revision. */
+export interface ViewsSnapshot {
+  readonly revision: string;
+  readonly definitions: readonly ViewDefinition[];
+}
+
 export function createDocsSource(engine: Engine, examples: ExampleSource): DocsSource {
-  let rows: Promise<ExampleRows> | undefined;
-  const loadRows = (): Promise<ExampleRows> => {
-    rows ??= loadExampleRows(engine, examples);
+  const byCatalog = new WeakMap<Catalog, CatalogDocs>();
+  const graphql = createSchemaCache();
+  const listed = new WeakMap<ViewSource, ViewsSnapshot>();
+
+  function docsOf(catalog: Catalog): CatalogDocs {
+    let entry = byCatalog.get(catalog);
+    if (entry === undefined) {
+      entry = { rows: undefined, documents: lru<unknown>(), access: whitelistAccess(catalog) };
+      byCatalog.set(catalog, entry);
+    }
+    return entry;
+  }
+
+  function rowsOf(catalog: Catalog): Promise<ExampleRows> {
+    const entry = docsOf(catalog);
+    const rows = (entry.rows ??= loadExampleRows(engine.driver, catalog, examples));
     // A failed read (database down) is retried on the next request rather than cached.
-    rows.catch(() => (rows = undefined));
+    rows.catch(() => {
+      if (entry.rows === rows) entry.rows = undefined;
+    });
     return rows;
-  };
-  const openapis = cache<OpenApiDocument>();
-  const downgraded = cache<JsonSchema>();
-  const collections = cache<PostmanCollection>();
+  }
+
+  function viewsOf(source: ViewSource | undefined): ViewsSnapshot | undefined {
+    if (source === undefined) return undefined;
+    const revision = source.revision();
+    let snapshot = listed.get(source);
+    if (snapshot?.revision !== revision) {
+      snapshot = { revision, definitions: source.list().map((v) => v.definition) };
+      listed.set(source, snapshot);
+    }
+    return snapshot;
+  }
+
+  /** Builds (or reuses) one document of the current catalog; the catalog is read once per call. */
+  async function cached<T>(key: string, make: (catalog: Catalog, rows: ExampleRows) => T): Promise<T> {
+    const catalog = engine.catalog;
+    const rows = await rowsOf(catalog);
+    return docsOf(catalog).documents.get(key, () => make(catalog, rows)) as T;
+  }
+
   return {
     engine,
-    examples: loadRows,
-    async openapi(access, origin, version) {
-      const input = { catalog: engine.catalog, access, examples: await loadRows(), origin };
-      const key = `${access.key}|${origin}`;
-      const document = openapis.get(key, () => buildOpenApi(input));
-      return version === '3.1' ? document : downgraded.get(key, () => toOpenApi30(document));
+    examples: rowsOf,
+    openapi(access, origin, version, source) {
+      const views = viewsOf(source);
+      const key = `${access.key}|${origin}|views@${views?.revision ?? 'none'}`;
+      return cached(`openapi|${version}|${key}`, (catalog, rows) => {
+        const document = docsOf(catalog).documents.get(`openapi|3.1|${key}`, () =>
+          buildOpenApi({ catalog, access, examples: rows, origin, views: views?.definitions }),
+        ) as JsonSchema;
+        return version === '3.1' ? document : toOpenApi30(document);
+      });
     },
-    async postman(access, origin) {
-      const input = { catalog: engine.catalog, access, examples: await loadRows(), origin };
-      return collections.get(`${access.key}|${origin}`, () => buildPostman(input));
+    postman(access, origin, source) {
+      const views = viewsOf(source);
+      return cached(`postman|${access.key}|${origin}|views@${views?.revision ?? 'none'}`, (catalog, rows) =>
+        buildPostman({ catalog, access, examples: rows, origin, views: views?.definitions }),
+      );
+    },
+    page(origin, source) {
+      const views = viewsOf(source);
+      return cached(`page|${origin}|views@${views?.revision ?? 'none'}`, (catalog, rows) =>
+        renderApiDocs({
+          catalog,
+          access: docsOf(catalog).access,
+          examples: rows,
+          origin,
+          graphql,
+          views: views?.definitions,
+          ...(source === undefined ? {} : { viewSource: source }),
+        }),
+      );
     },
   };
 }

@@ -3,8 +3,8 @@
  * typed exactly as the API serves it) when the docs may show data (the demo database), otherwise a
  * row made from the field types, so shared docs of a real CRM never carry its customers' data.
  */
-import type { Field, Resource } from '../catalog/catalog.ts';
-import type { Engine } from '../engine/engine.ts';
+import type { Catalog, Field, Resource } from '../catalog/catalog.ts';
+import type { Driver } from '../db/driver.ts';
 import { executeSelect } from '../execute/execute.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { parseListQuery } from '../parse/parse-list-query.ts';
@@ -63,10 +63,10 @@ export function typedRow(resource: Resource): ExampleRow {
 }
 
 /** Unique columns per resource, from the schema (the catalog keeps no unique keys). */
-async function uniqueColumns(engine: Engine): Promise<Map<string, Set<string>>> {
-  const schema = await introspect(engine.driver);
+async function uniqueColumns(driver: Driver, catalog: Catalog): Promise<Map<string, Set<string>>> {
+  const schema = await introspect(driver);
   const out = new Map<string, Set<string>>();
-  for (const resource of engine.catalog.resources) {
+  for (const resource of catalog.resources) {
     const table = schema.tables.find((t) => t.name === resource.table);
     const columns = new Set((table?.uniqueKeys ?? []).flat().filter((c) => !resource.primaryKey.includes(c)));
     if (columns.size > 0) out.set(resource.name, columns);
@@ -75,24 +75,25 @@ async function uniqueColumns(engine: Engine): Promise<Map<string, Set<string>>> 
 }
 
 /** The first row by primary key, through the engine's own stages (parse → plan → execute → serialize). */
-async function firstRow(engine: Engine, resource: Resource): Promise<ExampleRow | undefined> {
-  const request = parseListQuery(engine.catalog, resource, new URLSearchParams('per_page=1&count=none'));
-  const plan = planList(engine.catalog, request);
-  const [row] = await executeSelect(engine.driver, plan.select);
+async function firstRow(driver: Driver, catalog: Catalog, resource: Resource): Promise<ExampleRow | undefined> {
+  const request = parseListQuery(catalog, resource, new URLSearchParams('per_page=1&count=none'));
+  const plan = planList(catalog, request);
+  const [row] = await executeSelect(driver, plan.select);
   return row === undefined ? undefined : serializeRow(plan.fields, row);
 }
 
 /**
  * Example rows of every resource. `rows`: the first row by primary key of every exposed resource
  * (the docs' own rows, never a caller's), one statement per resource;
- * `types`: made from the catalog, no data read. Run once per catalog.
+ * `types`: made from the catalog, no data read. Run once per catalog: the catalog is passed, not read from
+ * the engine, because a refresh may replace the engine's catalog while the rows are being read.
  */
-export async function loadExampleRows(engine: Engine, source: ExampleSource): Promise<ExampleRows> {
+export async function loadExampleRows(driver: Driver, catalog: Catalog, source: ExampleSource): Promise<ExampleRows> {
   const byResource = new Map<string, ExampleRow>();
-  for (const resource of engine.catalog.resources) {
+  for (const resource of catalog.resources) {
     let row: ExampleRow | undefined;
-    if (source === 'rows' && resource.operations.includes('read')) row = await firstRow(engine, resource);
+    if (source === 'rows' && resource.operations.includes('read')) row = await firstRow(driver, catalog, resource);
     byResource.set(resource.name, row ?? typedRow(resource));
   }
-  return { source, byResource, unique: await uniqueColumns(engine) };
+  return { source, byResource, unique: await uniqueColumns(driver, catalog) };
 }

@@ -5,6 +5,7 @@
 import { printSchema } from 'graphql';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Access } from '../engine/access.ts';
+import type { ViewSource } from '../engine/run-view.ts';
 import type { SchemaCache } from '../graphql/schema-cache.ts';
 import { escapeHtml } from './escape-html.ts';
 
@@ -39,8 +40,15 @@ export function graphqlExamples(catalog: Catalog, cache: SchemaCache): string[] 
   return out;
 }
 
-export function renderGraphqlSection(catalog: Catalog, access: Access, cache: SchemaCache, base: string): string {
-  const sdl = printSchema(cache.schema(catalog, access));
+/** `views`: the saved views, shown in the SDL as `view_<name>` fields as /api/v1/graphql serves them. */
+export function renderGraphqlSection(
+  catalog: Catalog,
+  access: Access,
+  cache: SchemaCache,
+  base: string,
+  views?: ViewSource,
+): string {
+  const sdl = printSchema(cache.schema(catalog, access, views));
   const examples = graphqlExamples(catalog, cache)
     .map((q) => `<pre><code>${escapeHtml(q)}</code></pre>`)
     .join('\n');

@@ -3,11 +3,14 @@
  * resource because the field names, the filterable columns and `since` depend on it. Mirrors
  * `parse/parse-list-query.ts` (the parameters it knows) and `parse/filter-operators.ts`.
  */
-import type { Field, Resource } from '../catalog/catalog.ts';
+import type { Catalog, Field, Resource } from '../catalog/catalog.ts';
+import type { Access } from '../engine/access.ts';
 import { FILTER_OPERATORS } from '../parse/filter-operators.ts';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../parse/parse-list-query.ts';
 import { fieldSchema, type JsonSchema } from './field-schema.ts';
 import type { ExampleRow } from './example-rows.ts';
+import { aggregateParameters } from './aggregate-parameters.ts';
+import { hasParameter, includeParameter, limitParameter } from './relation-parameters.ts';
 
 const OPERATOR_MEANINGS: Readonly<Record<(typeof FILTER_OPERATORS)[number], string>> = {
   eq: 'equal (the default: `filter[col]=v`)',
@@ -66,6 +69,8 @@ function filterParameter(resource: Resource, row: ExampleRow): JsonSchema {
     description: [
       '`filter[field]=value` (equality) or `filter[field.op]=value`; filters are ANDed. Related columns follow to-one',
       'relations (`filter[client.country]=243`, up to 3 hops). The short form `filter=field:value` is accepted too.',
+      'A path through an included (or `has[…]`) to-many relation filters those related rows instead:',
+      '`include=payments&filter[payments.amount.gte]=100`.',
       '',
       operatorTable(),
     ].join('\n'),
@@ -75,22 +80,26 @@ function filterParameter(resource: Resource, row: ExampleRow): JsonSchema {
       patternProperties: { [`^(${names})\\.(${FILTER_OPERATORS.join('|')})$`]: { type: 'string' } },
       additionalProperties: {
         type: 'string',
-        description: 'a related column (`client.country`, `client.country.gte`)',
+        description: 'a related column (`client.country`, `client.country.gte`), or a column of included to-many rows',
       },
     },
     ...(Object.keys(example).length === 0 ? {} : { example }),
   };
 }
 
-/** The list parameters of one resource. `since` exists only where a creation timestamp column does. */
-export function listParameters(resource: Resource, row: ExampleRow): JsonSchema[] {
+/**
+ * The list parameters of one resource for one caller (include/has/limit offer only relations into
+ * resources it can read). `since` exists only where a creation timestamp column does.
+ */
+export function listParameters(catalog: Catalog, resource: Resource, row: ExampleRow, access: Access): JsonSchema[] {
   const names = resource.fields.map((f) => f.name);
   const key = resource.primaryKey[0] ?? names[0] ?? 'id';
   const parameters: JsonSchema[] = [
     {
       name: 'fields',
       in: 'query',
-      description: 'Sparse fieldset, in the order given.',
+      description:
+        'Sparse fieldset, in the order given. For included relations: `fields[path]=a,b` (see `include`). Not with aggregates.',
       style: 'form',
       explode: false,
       schema: { type: 'array', items: { type: 'string', enum: names }, minItems: 1 },
@@ -108,14 +117,23 @@ export function listParameters(resource: Resource, row: ExampleRow): JsonSchema[
       name: 'sort',
       in: 'query',
       description:
-        'Comma list of fields, `-` for descending; to-one relations allowed (`client.company`). The primary key is added last as tie-breaker; NULL sorts first ascending.',
+        'Comma list of fields, `-` for descending; to-one relations allowed (`client.company`). The primary key is added last as tie-breaker; NULL sorts first ascending. With aggregates: measures and group keys (`-sum_total,status`), the keys ending the order. For included relations: `sort[path]=-col` (see `include`).',
       schema: { type: 'string' },
       example: `-${key}`,
     },
     { $ref: '#/components/parameters/page' },
     { $ref: '#/components/parameters/per_page' },
     { $ref: '#/components/parameters/count' },
+    { $ref: '#/components/parameters/format' },
   ];
+  for (const parameter of [
+    includeParameter(catalog, resource, access, 'list'),
+    hasParameter(catalog, resource, access),
+    limitParameter(catalog, resource, access),
+  ]) {
+    if (parameter !== null) parameters.push(parameter);
+  }
+  parameters.push(...aggregateParameters(resource));
   if (resource.createdColumn !== null) {
     parameters.push({
       name: 'since',
@@ -145,7 +163,15 @@ export const SHARED_LIST_PARAMETERS: Readonly<Record<string, JsonSchema>> = {
   count: {
     name: 'count',
     in: 'query',
-    description: '`none` skips the total (no `meta.total`, no `last` link): faster on large tables.',
+    description:
+      '`none` skips the total (no `meta.total`, no `last` link): faster on large tables. On aggregates the total is the number of groups.',
     schema: { type: 'string', enum: ['exact', 'none'], default: 'exact' },
+  },
+  format: {
+    name: 'format',
+    in: 'query',
+    description:
+      "json (default), csv (RFC 4180: header line, CRLF; text cells starting with = + - @ get a leading `'`) or ndjson (one JSON object per line); `Accept: text/csv` or `application/x-ndjson` asks the same, and format= wins. Without page/per_page an export holds every matching row (or group), streamed from the database cursor. Not with include (400 PAS129).",
+    schema: { type: 'string', enum: ['json', 'csv', 'ndjson'], default: 'json' },
   },
 };

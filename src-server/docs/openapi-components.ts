@@ -6,6 +6,7 @@
 import { PROBLEMS } from '../errors/problem-catalogue.ts';
 import type { JsonSchema } from './field-schema.ts';
 import { SHARED_LIST_PARAMETERS } from './list-parameters.ts';
+import { HEADER_PARAMETERS } from './openapi-headers.ts';
 
 const PROBLEM_CODES = Object.keys(PROBLEMS);
 
@@ -46,6 +47,8 @@ export const SHARED_SCHEMAS: Readonly<Record<string, JsonSchema>> = {
         description: 'PAS202 only: the operations of the resource.',
       },
       granted: { type: 'array', items: { type: 'string' }, description: 'PAS313 only: what the token may do there.' },
+      etag: { type: 'string', description: "PAS203 only: the row's current ETag." },
+      index: { type: 'integer', description: 'Bulk create only: the position of the row the database refused.' },
     },
   },
   ListMeta: {
@@ -117,11 +120,10 @@ function problemResponse(description: string, codes: readonly string[]): JsonSch
 }
 
 export const SHARED_RESPONSES: Readonly<Record<string, JsonSchema>> = {
-  BadRequest: problemResponse('The request is malformed: unknown field, operator or parameter, or a bad value.', [
-    'PAS102',
-    'PAS104',
-    'PAS110',
-  ]),
+  BadRequest: problemResponse(
+    'The request is malformed: unknown field, operator or parameter, a bad value, include, aggregate, group_by, having or format.',
+    ['PAS102', 'PAS104', 'PAS110', 'PAS125', 'PAS126', 'PAS127', 'PAS128', 'PAS129'],
+  ),
   Unauthorized: problemResponse('No token, an unknown, revoked or expired one, or a bad signature.', [
     'PAS301',
     'PAS302',
@@ -131,11 +133,18 @@ export const SHARED_RESPONSES: Readonly<Record<string, JsonSchema>> = {
     "The token lacks the scope or the right for this call, or the caller's address or origin.",
     ['PAS312', 'PAS313'],
   ),
-  NotFound: problemResponse('No such resource or row.', ['PAS101', 'PAS201']),
+  NotFound: problemResponse('No such resource, row or view.', ['PAS101', 'PAS201', 'PAS130']),
+  PreconditionFailed: problemResponse(
+    'If-Match names an ETag the row no longer has (`etag` is the current one); nothing was written.',
+    ['PAS203'],
+  ),
   Conflict: problemResponse('A duplicate value or a broken constraint.', ['PAS402', 'PAS403']),
   PayloadTooLarge: problemResponse('The body exceeds 256 KB.', ['PAS116']),
   UnsupportedMediaType: problemResponse('The body is not JSON.', ['PAS114']),
-  Unprocessable: problemResponse('The body failed validation (`errors` has one entry per field).', ['PAS401']),
+  Unprocessable: problemResponse(
+    'The body failed validation (`errors` has one entry per field; in a bulk create `[2].email`), or a bulk body is empty, over 1,000 rows or not objects.',
+    ['PAS401', 'PAS405'],
+  ),
   TooManyRequests: {
     ...problemResponse("The token's rate limit or the per-address throttle.", ['PAS309', 'PAS310']),
     headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } },
@@ -168,4 +177,4 @@ export const SECURITY_SCHEMES: Readonly<Record<string, JsonSchema>> = {
 /** Bearer alone, or bearer plus both HMAC headers for tokens that require signing. */
 export const SECURITY_REQUIREMENTS = [{ bearerToken: [] }, { bearerToken: [], hmacSignature: [], hmacTimestamp: [] }];
 
-export const SHARED_PARAMETERS = SHARED_LIST_PARAMETERS;
+export const SHARED_PARAMETERS = { ...SHARED_LIST_PARAMETERS, ...HEADER_PARAMETERS };

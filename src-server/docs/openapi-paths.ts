@@ -1,16 +1,23 @@
 /**
  * OpenAPI path items of one resource, from its operations (`api-operations.ts`): parameters, bodies,
- * responses with the problems each route can answer, and examples built from the example row.
+ * responses with the problems each route can answer, and examples built from the example row. What
+ * `rest-router.ts` adds over plain CRUD is here too: groups and CSV/NDJSON on lists, `include` and
+ * ETag/If-None-Match on single rows, If-Match/Prefer on writes, bulk creates with a JSON array.
  */
-import type { Resource } from '../catalog/catalog.ts';
+import type { Catalog, Resource } from '../catalog/catalog.ts';
+import type { Access } from '../engine/access.ts';
 import type { ApiOperation } from './api-operations.ts';
 import type { ExampleRow } from './example-rows.ts';
 import type { JsonSchema } from './field-schema.ts';
 import { listParameters } from './list-parameters.ts';
+import { headerParameter, responseHeader } from './openapi-headers.ts';
 import { operationExample, rowId } from './operation-example.ts';
+import { includeParameter } from './relation-parameters.ts';
 import { schemaName } from './resource-schemas.ts';
 
-const ref = (kind: 'schemas' | 'responses', name: string): JsonSchema => ({ $ref: `#/components/${kind}/${name}` });
+const ref = (kind: 'schemas' | 'responses' | 'parameters', name: string): JsonSchema => ({
+  $ref: `#/components/${kind}/${name}`,
+});
 
 function idParameter(resource: Resource, row: ExampleRow): JsonSchema {
   const keyField = resource.fields.find((f) => f.name === resource.primaryKey[0]);
@@ -49,6 +56,9 @@ function errorResponses(operation: ApiOperation): Record<string, JsonSchema> {
     out['422'] = ref('responses', 'Unprocessable');
   }
   if (operation.kind === 'delete') out['409'] = ref('responses', 'Conflict');
+  if (operation.kind === 'update' || operation.kind === 'replace' || operation.kind === 'delete') {
+    out['412'] = ref('responses', 'PreconditionFailed');
+  }
   out['429'] = ref('responses', 'TooManyRequests');
   out['503'] = ref('responses', 'Unavailable');
   return out;
@@ -58,11 +68,68 @@ function json(schema: JsonSchema, example?: unknown): JsonSchema {
   return { 'application/json': { schema, ...(example === undefined ? {} : { example }) } };
 }
 
+/** What a page of rows or groups looks like; `items` is the row (or group) schema. */
+export function pageSchema(items: JsonSchema): JsonSchema {
+  return {
+    type: 'object',
+    required: ['data', 'meta', 'links'],
+    properties: {
+      data: { type: 'array', items },
+      meta: ref('schemas', 'ListMeta'),
+      links: ref('schemas', 'ListLinks'),
+    },
+  };
+}
+
+/** CSV as `write-export.ts` writes it: a header line, CRLF, RFC 4180 quoting. */
+function csvExample(row: ExampleRow): string {
+  const names = Object.keys(row).slice(0, 4);
+  const cell = (value: unknown): string => {
+    const text = value === null || value === undefined ? '' : String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `${names.join(',')}\r\n${names.map((n) => cell(row[n])).join(',')}\r\n`;
+}
+
+/** The export media types of lists, groups and views (`format=` or `Accept`). */
+export function exportContent(row: ExampleRow): JsonSchema {
+  const sample = Object.fromEntries(Object.entries(row).slice(0, 4));
+  return {
+    'text/csv': {
+      schema: { type: 'string', description: 'A header line, then one line per row or group (CRLF).' },
+      example: csvExample(sample),
+    },
+    'application/x-ndjson': {
+      schema: { type: 'string', description: 'One JSON object per line: rows (or groups) as in `data`.' },
+      example: `${JSON.stringify(sample)}\n`,
+    },
+  };
+}
+
+export const EXPORT_NOTE =
+  'format=csv|ndjson (or `Accept: text/csv` / `application/x-ndjson`) answers an attachment (`Content-Disposition`) streamed from the database cursor.';
+
 function rowEnvelope(resource: Resource): JsonSchema {
   return {
     type: 'object',
     required: ['data', 'links'],
     properties: { data: ref('schemas', schemaName(resource)), links: ref('schemas', 'RowLinks') },
+  };
+}
+
+/** `POST` with a JSON array: the rows created, all in one transaction. */
+function bulkEnvelope(resource: Resource): JsonSchema {
+  return {
+    type: 'object',
+    required: ['data', 'links'],
+    properties: {
+      data: { type: 'array', items: ref('schemas', schemaName(resource)) },
+      links: {
+        type: 'object',
+        required: ['collection'],
+        properties: { collection: { type: 'string', format: 'uri' } },
+      },
+    },
   };
 }
 
@@ -79,41 +146,73 @@ function successResponse(
     case 'list':
       return {
         '200': {
-          description: `A page of ${resource.name}.`,
-          content: json(
-            {
-              type: 'object',
-              required: ['data', 'meta', 'links'],
-              properties: {
-                data: { type: 'array', items: ref('schemas', schemaName(resource)) },
-                meta: ref('schemas', 'ListMeta'),
-                links: ref('schemas', 'ListLinks'),
+          description: `A page of ${resource.name}, or with aggregate=/group_by= a page of groups (\`meta.total\` counts groups). ${EXPORT_NOTE}`,
+          content: {
+            ...json(
+              pageSchema({
+                anyOf: [ref('schemas', schemaName(resource)), ref('schemas', schemaName(resource, 'Group'))],
+              }),
+              {
+                data: [row],
+                meta: { total: 1, page: 1, per_page: 25, total_pages: 1 },
+                links: { self: `${self}?page=1`, first: `${self}?page=1`, last: `${self}?page=1` },
               },
-            },
-            {
-              data: [row],
-              meta: { total: 1, page: 1, per_page: 25, total_pages: 1 },
-              links: { self: `${self}?page=1`, first: `${self}?page=1`, last: `${self}?page=1` },
-            },
-          ),
+            ),
+            ...exportContent(row),
+          },
         },
       };
     case 'get':
+      return {
+        '200': {
+          description: 'The row (with its embedded relations when include= asks).',
+          headers: {
+            ETag: responseHeader('ETag'),
+            'Cache-Control': {
+              description: '`private, no-cache` when the answer has an ETag (revalidate with If-None-Match)',
+              schema: { type: 'string' },
+            },
+          },
+          content: json(rowEnvelope(resource), { data: row, links: rowLinks }),
+        },
+        '304': {
+          description: "Not modified: If-None-Match matches the row's ETag.",
+          headers: { ETag: responseHeader('ETag') },
+        },
+      };
     case 'update':
     case 'replace':
       return {
-        '200': { description: 'The row.', content: json(rowEnvelope(resource), { data: row, links: rowLinks }) },
+        '200': {
+          description: 'The row as stored (as the transaction read it back; with tx=rollback, as it would have been).',
+          headers: { ETag: responseHeader('ETag'), 'Preference-Applied': responseHeader('PreferenceApplied') },
+          content: json(rowEnvelope(resource), { data: row, links: rowLinks }),
+        },
+        '204': {
+          description: 'Updated, no body (Prefer: return=minimal).',
+          headers: { ETag: responseHeader('ETag'), 'Preference-Applied': responseHeader('PreferenceApplied') },
+        },
       };
     case 'create':
       return {
         '201': {
-          description: 'The stored row (as read back in the same transaction).',
-          headers: { Location: { description: 'URL of the new row', schema: { type: 'string', format: 'uri' } } },
-          content: json(rowEnvelope(resource), { data: row, links: rowLinks }),
+          description:
+            'The stored row (as read back in the same transaction); for a JSON array body, every row created (`data` is an array). No body with Prefer: return=minimal.',
+          headers: {
+            Location: responseHeader('Location'),
+            ETag: responseHeader('ETag'),
+            'Preference-Applied': responseHeader('PreferenceApplied'),
+          },
+          content: json({ anyOf: [rowEnvelope(resource), bulkEnvelope(resource)] }, { data: row, links: rowLinks }),
         },
       };
     case 'delete':
-      return { '204': { description: 'Deleted.' } };
+      return {
+        '204': {
+          description: 'Deleted (with Prefer: tx=rollback, nothing was kept).',
+          headers: { 'Preference-Applied': responseHeader('PreferenceApplied') },
+        },
+      };
     case 'schema':
       return {
         '200': {
@@ -127,31 +226,74 @@ function successResponse(
   }
 }
 
-function operationObject(operation: ApiOperation, row: ExampleRow, base: string, description: JsonSchema): JsonSchema {
-  const { resource, kind } = operation;
-  const example = operationExample(operation, row);
-  const parameters: JsonSchema[] = [];
-  if (kind === 'list') parameters.push(...listParameters(resource, row));
-  if (kind === 'get') {
-    parameters.push({
+/** What the operations of one resource are documented against: the catalog and the caller's rights. */
+export interface PathContext {
+  readonly catalog: Catalog;
+  readonly access: Access;
+  readonly base: string;
+  /** `GET /{resource}/schema`'s answer, the schema operation's example. */
+  readonly description: JsonSchema;
+}
+
+function getParameters(resource: Resource, ctx: PathContext): JsonSchema[] {
+  const parameters: JsonSchema[] = [
+    {
       name: 'fields',
       in: 'query',
-      description: 'Sparse fieldset.',
+      description: 'Sparse fieldset. For included relations: `fields[path]=a,b`.',
       style: 'form',
       explode: false,
       schema: { type: 'array', items: { type: 'string', enum: resource.fields.map((f) => f.name) } },
+    },
+  ];
+  const include = includeParameter(ctx.catalog, resource, ctx.access, 'get');
+  if (include !== null) {
+    parameters.push(include, {
+      name: 'filter',
+      in: 'query',
+      style: 'deepObject',
+      explode: true,
+      description:
+        'Only filters on the rows of an included to-many relation: `include=payments&filter[payments.amount.gte]=100` (a filter on the row itself is 400 PAS110).',
+      schema: { type: 'object', additionalProperties: { type: 'string' } },
     });
   }
-  const body =
-    kind === 'create' || kind === 'update' || kind === 'replace'
-      ? {
-          required: true,
-          content: json(
-            ref('schemas', schemaName(resource, kind === 'create' ? 'Create' : 'Update')),
-            example.body ?? {},
-          ),
-        }
-      : undefined;
+  parameters.push(headerParameter('IfNoneMatch'));
+  return parameters;
+}
+
+function writeParameters(kind: ApiOperation['kind']): JsonSchema[] {
+  if (kind === 'create') return [headerParameter('Prefer')];
+  if (kind === 'update' || kind === 'replace' || kind === 'delete') {
+    return [headerParameter('IfMatch'), headerParameter('Prefer')];
+  }
+  return [];
+}
+
+function requestBody(operation: ApiOperation, body: unknown): JsonSchema | undefined {
+  const { resource, kind } = operation;
+  if (kind === 'create') {
+    const one = ref('schemas', schemaName(resource, 'Create'));
+    return {
+      required: true,
+      description: 'One row, or a JSON array of up to 1,000 rows created in one transaction (all or nothing).',
+      content: json({ oneOf: [one, { type: 'array', items: one, minItems: 1, maxItems: 1000 }] }, body ?? {}),
+    };
+  }
+  if (kind === 'update' || kind === 'replace') {
+    return { required: true, content: json(ref('schemas', schemaName(resource, 'Update')), body ?? {}) };
+  }
+  return undefined;
+}
+
+function operationObject(operation: ApiOperation, row: ExampleRow, ctx: PathContext): JsonSchema {
+  const { resource, kind } = operation;
+  const example = operationExample(operation, row);
+  const parameters: JsonSchema[] = [];
+  if (kind === 'list') parameters.push(...listParameters(ctx.catalog, resource, row, ctx.access));
+  if (kind === 'get') parameters.push(...getParameters(resource, ctx));
+  parameters.push(...writeParameters(kind));
+  const body = requestBody(operation, example.body);
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -159,7 +301,7 @@ function operationObject(operation: ApiOperation, row: ExampleRow, base: string,
     tags: [resource.name],
     ...(parameters.length === 0 ? {} : { parameters }),
     ...(body === undefined ? {} : { requestBody: body }),
-    responses: { ...successResponse(operation, row, base, description), ...errorResponses(operation) },
+    responses: { ...successResponse(operation, row, ctx.base, ctx.description), ...errorResponses(operation) },
   };
 }
 
@@ -167,15 +309,14 @@ function operationObject(operation: ApiOperation, row: ExampleRow, base: string,
 export function resourcePaths(
   operations: readonly ApiOperation[],
   row: ExampleRow,
-  base: string,
-  description: JsonSchema,
+  ctx: PathContext,
 ): Record<string, JsonSchema> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     const item = (paths[operation.path] ??= {});
     if (operation.path.endsWith('{id}') && item.parameters === undefined)
       item.parameters = [idParameter(operation.resource, row)];
-    item[operation.method.toLowerCase()] = operationObject(operation, row, base, description);
+    item[operation.method.toLowerCase()] = operationObject(operation, row, ctx);
   }
   return paths;
 }

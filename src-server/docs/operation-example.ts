@@ -4,9 +4,12 @@
  * OpenAPI examples, Postman requests, the /api_docs page and the code samples all use these, so
  * every sample shown is one that works against the server it documents.
  */
-import type { Field, Resource } from '../catalog/catalog.ts';
+import type { Catalog, Field, Resource } from '../catalog/catalog.ts';
+import type { Access } from '../engine/access.ts';
+import { exampleGroupKey, exampleMeasures } from './aggregate-parameters.ts';
 import type { ApiOperation } from './api-operations.ts';
 import { typedExample, type ExampleRow } from './example-rows.ts';
+import { exampleIncludes } from './relation-parameters.ts';
 
 export interface OperationExample {
   /** Concrete path relative to /api/v1: `/invoices/12`. */
@@ -71,6 +74,40 @@ export function operationExample(operation: ApiOperation, row: ExampleRow): Oper
     default:
       return { path, query: [], body: null };
   }
+}
+
+/**
+ * A list with related rows embedded (a to-one and a to-many relation into readable resources), or
+ * null where the resource has none: the example of `include=` that Postman and /api_docs show.
+ */
+export function includeExample(catalog: Catalog, resource: Resource, access: Access): OperationExample | null {
+  const include = exampleIncludes(catalog, resource, access);
+  if (include.length === 0) return null;
+  const key = resource.primaryKey[0];
+  return {
+    path: `/${resource.name}`,
+    query: [
+      ['include', include.join(',')],
+      ...(key === undefined ? [] : [['sort', `-${key}`] as const]),
+      ['per_page', '3'],
+    ],
+    body: null,
+  };
+}
+
+/** Groups of the resource by a coded column (or a month, or any column), counted and summed. */
+export function aggregateExample(resource: Resource): OperationExample {
+  const key = exampleGroupKey(resource);
+  return {
+    path: `/${resource.name}`,
+    query: [
+      ['aggregate', exampleMeasures(resource).join(',')],
+      ...(key === undefined ? [] : [['group_by', key] as const]),
+      ['sort', '-count'],
+      ['per_page', '5'],
+    ],
+    body: null,
+  };
 }
 
 /** `?a=1&b=2` with each part percent-encoded (brackets included, so any client sends it verbatim). */

@@ -41,6 +41,15 @@ export function expectedStatus(operation: ApiOperation): number {
   return operation.kind === 'create' ? 201 : operation.kind === 'delete' ? 204 : 200;
 }
 
+/** Tests of a GET that answers 200 with a JSON envelope (`data`). */
+export function jsonDataTests(): string[] {
+  return [
+    "pm.test('status is 200', () => pm.response.to.have.status(200));",
+    "pm.test('content type is JSON', () => pm.expect(pm.response.headers.get('Content-Type')).to.include('application/json'));",
+    "pm.test('body has data', () => pm.expect(pm.response.json()).to.have.property('data'));",
+  ];
+}
+
 /** Tests of one request: status code and content type; a create also remembers the new row's key. */
 export function requestTests(operation: ApiOperation): string[] {
   const status = expectedStatus(operation);

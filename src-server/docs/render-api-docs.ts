@@ -8,6 +8,8 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../catalog/catalog.ts';
 import { hasScope, type Access } from '../engine/access.ts';
+import type { ViewSource } from '../engine/run-view.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
 import { PROBLEMS } from '../errors/problem-catalogue.ts';
 import type { SchemaCache } from '../graphql/schema-cache.ts';
 import { FILTER_OPERATORS } from '../parse/filter-operators.ts';
@@ -19,6 +21,8 @@ import { typedRow, type ExampleRows } from './example-rows.ts';
 import { renderGraphqlSection } from './graphql-section.ts';
 import { OPERATOR_MEANINGS } from './list-parameters.ts';
 import { renderResource } from './render-operation.ts';
+import { renderViewsSection } from './render-views.ts';
+import { viewOperations, type ViewOperation } from './view-operations.ts';
 
 export interface ApiDocsInput {
   readonly catalog: Catalog;
@@ -27,6 +31,10 @@ export interface ApiDocsInput {
   readonly examples: ExampleRows;
   readonly origin: string;
   readonly graphql: SchemaCache;
+  /** The saved views (a views section); undefined = no view store. */
+  readonly views?: readonly ViewDefinition[] | undefined;
+  /** Where the views come from, so the GraphQL SDL shows their `view_<name>` fields. */
+  readonly viewSource?: ViewSource;
 }
 
 export interface ApiDocsPage {
@@ -37,7 +45,7 @@ export interface ApiDocsPage {
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-function nav(catalog: Catalog, input: ApiDocsInput): string {
+function nav(catalog: Catalog, input: ApiDocsInput, views: readonly ViewOperation[] | null): string {
   const operations = apiOperations(catalog, input.access);
   const resources = catalog.resources
     .filter((r) => operations.some((o) => o.resource === r))
@@ -55,6 +63,7 @@ function nav(catalog: Catalog, input: ApiDocsInput): string {
   return `<nav data-testid="sidebar"><p class="title">Perfex CRM API</p>
 <a href="#/intro">Introduction</a><a href="#/auth">Authentication</a><a href="#/query">Query language</a>
 <p class="group">Resources</p><ul class="resources">${resources}</ul>
+${views === null ? '' : `<p class="group">Views</p><a href="#/views">Saved views</a><ul class="views">${views.map((v) => `<li><a href="#/${escapeHtml(v.anchor)}">${escapeHtml(v.view.name)}</a></li>`).join('')}</ul>`}
 <p class="group">More</p><a href="#/graphql">GraphQL</a><a href="#/errors">Errors</a></nav>`;
 }
 
@@ -83,7 +92,23 @@ function queryLanguage(): string {
 <p><code>GET /api/v1/{resource}?fields=a,b&amp;filter[status]=2&amp;filter[total.gte]=1000&amp;sort=-total&amp;page=2&amp;per_page=50</code>.
 Filters are ANDed; <code>where={"or":[…]}</code> combines with and/or/not. Values are typed by the column: numbers, dates <code>YYYY-MM-DD</code>,
 date-times <code>YYYY-MM-DDTHH:MM:SS</code> (no zone); MySQL zero dates are null. Lists answer <code>{data, meta, links}</code>; links keep every parameter.</p>
-<table class="params"><thead><tr><th>operator</th><th>meaning</th></tr></thead><tbody>${ops}</tbody></table></section>`;
+<table class="params"><thead><tr><th>operator</th><th>meaning</th></tr></thead><tbody>${ops}</tbody></table>
+<h3>Related rows</h3>
+<p><code>include=client,payments,client.contacts</code> embeds related rows (to-one: an object or null; to-many: an array), up to 3 relations deep, one SQL statement per relation and level.
+Per path: <code>fields[client]=company</code>, <code>sort[payments]=-date</code>, <code>limit[payments]=5</code> (rows per parent, default 25, max 500), and
+<code>filter[payments.amount.gte]=100</code> filters the embedded rows. <code>has[payments]=true|false</code> keeps rows with (or without) related rows.
+Including needs read on the related resource (403 PAS313).</p>
+<h3>Aggregates</h3>
+<p><code>aggregate=count,sum:total,avg:total,min:date,max:total,count_distinct:clientid</code> with <code>group_by=status,client.country,date:month</code>
+answers groups (<code>{"status":2,"count":12,"sum_total":4500.5}</code>) in the same envelope; <code>having[sum_total.gte]=1000</code> filters groups,
+<code>sort=-sum_total</code> orders them and <code>meta.total</code> counts them. <code>group_by=sale_agent&amp;include=sale_agent</code> embeds the row a key points to.</p>
+<h3>Exports</h3>
+<p><code>format=csv</code> or <code>format=ndjson</code> (or <code>Accept: text/csv</code> / <code>application/x-ndjson</code>) on lists, groups and views: every matching row unless
+<code>page</code>/<code>per_page</code> is given, streamed. CSV has a header line and CRLF; text cells starting with <code>= + - @</code> get a leading <code>'</code>. Not with <code>include</code> (400 PAS129).</p>
+<h3>Safe edits and bulk writes</h3>
+<p>Single-row GETs carry an <code>ETag</code>; <code>If-None-Match</code> answers 304. <code>If-Match</code> on PUT, PATCH and DELETE answers 412 (PAS203) when the row changed, and writes nothing.
+<code>POST</code> with a JSON array creates up to 1,000 rows, all or nothing. <code>Prefer: return=minimal</code> drops the body of a write; <code>Prefer: tx=rollback</code> runs it and keeps nothing;
+both are echoed in <code>Preference-Applied</code>.</p></section>`;
 }
 
 function errors(): string {
@@ -105,6 +130,8 @@ export function renderApiDocs(input: ApiDocsInput): ApiDocsPage {
   const { catalog, access, examples, origin } = input;
   const base = `${origin}/api/v1`;
   const operations = apiOperations(catalog, access);
+  const views =
+    input.views === undefined || !hasScope(access, 'views') ? null : viewOperations(catalog, access, input.views);
   const resources = catalog.resources
     .filter((r) => operations.some((o) => o.resource === r))
     .map((r) =>
@@ -114,6 +141,7 @@ export function renderApiDocs(input: ApiDocsInput): ApiDocsPage {
         operations.filter((o) => o.resource === r),
         examples.byResource.get(r.name) ?? typedRow(r),
         base,
+        access,
       ),
     )
     .join('\n');
@@ -124,13 +152,14 @@ export function renderApiDocs(input: ApiDocsInput): ApiDocsPage {
 <link rel="icon" href="data:,">
 <style>${API_DOCS_STYLE}</style>
 </head><body>
-${nav(catalog, input)}
+${nav(catalog, input, views)}
 <main>
 ${intro(input, base)}
 ${auth()}
 ${queryLanguage()}
 ${resources}
-${hasScope(access, 'graphql') ? renderGraphqlSection(catalog, access, input.graphql, base) : ''}
+${views === null ? '' : renderViewsSection(views, base)}
+${hasScope(access, 'graphql') ? renderGraphqlSection(catalog, access, input.graphql, base, input.viewSource) : ''}
 ${errors()}
 </main>
 <script>${script}</script>

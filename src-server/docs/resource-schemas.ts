@@ -1,12 +1,13 @@
 /**
  * The JSON Schemas of one resource: a row as served, the body of a create and of an update. Names
- * are the resource's in PascalCase (`Invoices`, `InvoicesCreate`, `InvoicesUpdate`) so they never
- * collide with the shared component schemas (which are suffix-free nouns like `Problem`).
+ * are the resource's in PascalCase (`Invoices`, `InvoicesCreate`, `InvoicesUpdate`, and
+ * `InvoicesGroup` for a group of aggregate=) so they never collide with the shared component
+ * schemas (which are suffix-free nouns like `Problem`).
  */
 import type { Resource } from '../catalog/catalog.ts';
 import { fieldSchema, type JsonSchema } from './field-schema.ts';
 
-export function schemaName(resource: Resource, suffix: '' | 'Create' | 'Update' = ''): string {
+export function schemaName(resource: Resource, suffix: '' | 'Create' | 'Update' | 'Group' = ''): string {
   const base = resource.name
     .split(/[^A-Za-z0-9]+/)
     .filter((p) => p !== '')
@@ -17,13 +18,18 @@ export function schemaName(resource: Resource, suffix: '' | 'Create' | 'Update' 
 
 /**
  * A row: every field typed; none required, because `fields=` returns a subset. Sensitive columns
- * are not fields, so they cannot appear here; `additionalProperties: false` says so.
+ * are not fields, so they cannot appear here; `additionalProperties: false` says so. `relations` are
+ * the members `include=` may add (`embedded-schemas.ts`), absent unless asked for.
  */
-export function rowSchema(resource: Resource): JsonSchema {
+export function rowSchema(resource: Resource, relations: Record<string, JsonSchema> = {}): JsonSchema {
+  const embeds = Object.keys(relations).length > 0;
   return {
     type: 'object',
-    description: `${resource.description} Rows of \`${resource.table}\`; \`fields=\` returns a subset of these properties.`,
-    properties: Object.fromEntries(resource.fields.map((f) => [f.name, fieldSchema(f, 'response')])),
+    description: `${resource.description} Rows of \`${resource.table}\`; \`fields=\` returns a subset of these properties${embeds ? ', `include=` adds related rows' : ''}.`,
+    properties: {
+      ...Object.fromEntries(resource.fields.map((f) => [f.name, fieldSchema(f, 'response')])),
+      ...relations,
+    },
     additionalProperties: false,
   };
 }

@@ -1,8 +1,9 @@
 /**
  * OpenAPI 3.1 → 3.0.3 for tools that do not read 3.1 yet. 3.1 schemas are JSON Schema 2020-12;
- * 3.0 has its own subset (OpenAPI 3.0.3 §4.7.24): `nullable` instead of a `null` type, one type per
- * schema, `example` instead of `examples`, boolean exclusive bounds, no `patternProperties`,
- * `const` or `content*` keywords. Each rewrite below is one of those differences.
+ * 3.0 has its own subset (OpenAPI 3.0.3 §4.7.24): `nullable` instead of a `null` type (also inside
+ * `anyOf`), one type per schema, `example` instead of `examples`, boolean exclusive bounds, no
+ * `patternProperties`, `propertyNames`, `const` or `content*` keywords. Each rewrite below is one of
+ * those differences.
  */
 import type { JsonSchema } from './field-schema.ts';
 
@@ -46,6 +47,8 @@ function convertSchema(schema: JsonSchema): JsonSchema {
     out.maximum = out.exclusiveMaximum;
     out.exclusiveMaximum = true;
   }
+  // `propertyNames` is not in 3.0's subset; a `not` built on it (a group's "has a measure") goes.
+  if (typeof out.not === 'object' && out.not !== null && 'propertyNames' in out.not) delete out.not;
   if ('const' in out) {
     out.enum = [out.const];
     delete out.const;
@@ -61,6 +64,21 @@ function convertSchema(schema: JsonSchema): JsonSchema {
     const patterns = Object.keys(out.patternProperties as object).map((p) => `\`${p}\``);
     out.description = [out.description, `Keys also matching ${patterns.join(', ')}.`].filter(Boolean).join(' ');
     delete out.patternProperties;
+    // The members the patterns described now fall to additionalProperties, which must let them through.
+    if (out.additionalProperties !== undefined) out.additionalProperties = true;
+  }
+  // anyOf [row, {type: null}] (an embedded to-one row): 3.0 has no null type, and `nullable` needs a
+  // sibling `type`, so a nullable object wraps the rows (`allOf` for one, `anyOf` for several).
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const alternatives = out[key] as JsonSchema[] | undefined;
+    if (!Array.isArray(alternatives) || !alternatives.some((a) => a.type === 'null')) continue;
+    const rest = alternatives.filter((a) => a.type !== 'null');
+    if (!rest.every((a) => a.$ref !== undefined || a.type === 'object')) continue;
+    delete out[key];
+    if (rest.length === 1) out.allOf = rest;
+    else if (rest.length > 1) out[key] = rest;
+    out.type = 'object';
+    out.nullable = true;
   }
   return out;
 }

@@ -51,8 +51,8 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql, docs 
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
-  }, guard, createGraphqlRouter(engine, { ...graphql, logger }, admin?.store.views), express.Router().get('/auth/test', authTestHandler(engine)), createExportsRouter(docsSource), createRestRouter(engine, admin?.store.views));
-  app.use('/api_docs', createApiDocsRouter(docsSource, docs?.mode ?? DEFAULT_DOCS_MODE));
+  }, guard, createGraphqlRouter(engine, { ...graphql, logger }, admin?.store.views), express.Router().get('/auth/test', authTestHandler(engine)), createExportsRouter(docsSource, admin?.store.views), createRestRouter(engine, admin?.store.views));
+  app.use('/api_docs', createApiDocsRouter(docsSource, docs?.mode ?? DEFAULT_DOCS_MODE, admin?.store.views));
   if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken, engine));
   app.get('/', (req, res) => {
     requireLocal(req);

@@ -96,7 +96,7 @@ describe('generated code samples', () => {
       update: [],
       delete: [],
     });
-    const rows = await loadExampleRows(api.serving.engine, 'rows');
+    const rows = await loadExampleRows(api.serving.engine.driver, api.serving.engine.catalog, 'rows');
     let ran = 0;
     for (const operation of apiOperations(api.serving.engine.catalog, access)) {
       const row = rows.byResource.get(operation.resource.name) ?? {};
@@ -119,7 +119,7 @@ describe('generated code samples', () => {
           update: WRITES,
           delete: WRITES,
         });
-        const rows = await loadExampleRows(api.serving.engine, 'rows');
+        const rows = await loadExampleRows(api.serving.engine.driver, api.serving.engine.catalog, 'rows');
         for (const name of WRITES) {
           const operations = apiOperations(api.serving.engine.catalog, access).filter((o) => o.resource.name === name);
           expect(operations.map((o) => o.kind)).toEqual([

@@ -1,7 +1,9 @@
 /**
  * OpenAPI export against the real server on the demo database: valid 3.1 and 3.0.3 (swagger-parser,
  * `redocly lint` with the recommended rules: no errors), generated for the caller's rights, never a
- * sensitive column, and every documented GET of every resource answers what its schema says (ajv).
+ * sensitive column, and every documented GET of every resource answers what its schema says (ajv):
+ * plain pages and rows, and the answers of include=, aggregate=/group_by=, exports and saved views.
+ * Saved views are documented for tokens with the `views` scope, and appear without a restart.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,9 +29,34 @@ let api: DocsServer;
 let full: string;
 let doc: Doc;
 
+/** Saved views as the admin API stores them: groups with a group include, and rows with a typed parameter. */
+const OVERDUE_BY_AGENT = {
+  name: 'overdue_by_agent',
+  description: 'Overdue invoices per sales agent',
+  resource: 'invoices',
+  query: {
+    'filter[status]': '4',
+    'filter[duedate.lt]': ':before',
+    group_by: 'sale_agent',
+    aggregate: 'count,sum:total',
+    sort: '-sum_total',
+    include: 'sale_agent',
+    'fields[sale_agent]': 'firstname,lastname',
+  },
+  params: { before: { type: 'date', default: '2026-06-30' } },
+};
+const BIG_PAYMENTS = {
+  name: 'big_payments',
+  resource: 'invoicepaymentrecords',
+  query: { 'filter[amount.gte]': ':min', sort: '-amount', fields: 'id,invoiceid,amount,date' },
+  params: { min: { type: 'number', description: 'smallest amount' } },
+};
+
 beforeAll(async () => {
   db = await createSqliteDemo();
   api = await startDocsServer(db.url);
+  api.serving.store.views.put(OVERDUE_BY_AGENT);
+  api.serving.store.views.put(BIG_PAYMENTS);
   full = api.token({
     read: '*',
     create: ['invoices', 'leads', 'pas_tags'],
@@ -121,9 +148,9 @@ describe('the OpenAPI document', () => {
     const status = doc.components.schemas.Invoices.properties.status;
     expect(status.enum.filter((v: unknown) => v !== null)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(status.description).toContain('2 = Paid');
-    expect(doc.paths['/invoices'].post.requestBody.content['application/json'].schema.$ref).toBe(
-      '#/components/schemas/InvoicesCreate',
-    );
+    const created = doc.paths['/invoices'].post.requestBody.content['application/json'].schema;
+    expect(created.oneOf[0].$ref).toBe('#/components/schemas/InvoicesCreate');
+    expect(created.oneOf[1]).toMatchObject({ type: 'array', maxItems: 1000 }); // bulk create
     expect(doc.paths['/invoices/{id}'].patch).toBeDefined();
     expect(doc.paths['/invoices/{id}'].delete).toBeUndefined(); // the token may not delete invoices
     expect(doc.paths['/leads/{id}'].delete).toBeDefined();
@@ -167,6 +194,106 @@ describe('the OpenAPI document', () => {
     expect(reply.body.paths['/invoices/{id}'].patch).toBeUndefined();
     expect(reply.body.paths['/graphql']).toBeUndefined();
     expect(Object.keys(reply.body.components.schemas)).not.toContain('Clients');
+  });
+});
+
+describe('the REST features beyond CRUD', () => {
+  const names = (operation: Doc): string[] => operation.parameters.map((p: Doc) => p.name ?? p.$ref.split('/').pop());
+
+  it('documents include, has, limit, aggregate, group_by, having and format on lists, with patterns from the fields', () => {
+    const list = doc.paths['/invoices'].get;
+    expect(names(list)).toEqual(
+      expect.arrayContaining(['include', 'has', 'limit', 'aggregate', 'group_by', 'having', 'format']),
+    );
+    const param = (name: string): Doc => list.parameters.find((p: Doc) => p.name === name);
+    const pattern = (name: string) => new RegExp(param(name).schema.items.pattern);
+    expect(pattern('include').test('client.contacts')).toBe(true);
+    expect(pattern('include').test('nosuchrelation')).toBe(false);
+    expect(param('include').description).toContain('`payments` (to-many → invoicepaymentrecords)');
+    expect(param('include').description).toContain('fields[path]');
+    for (const measure of ['count', 'sum:total', 'avg:total', 'min:duedate', 'max:total', 'count_distinct:clientid'])
+      expect(pattern('aggregate').test(measure), measure).toBe(true);
+    expect(pattern('aggregate').test('sum:clientnote')).toBe(false); // sum needs a numeric field
+    for (const key of ['sale_agent', 'client.country', 'date:month', 'duedate:week'])
+      expect(pattern('group_by').test(key), key).toBe(true);
+    const having = new RegExp(Object.keys(param('having').schema.patternProperties)[0] ?? '');
+    expect(having.test('sum_total.gte')).toBe(true);
+    expect(having.test('sum_total.like')).toBe(false);
+    expect(param('has').style).toBe('deepObject');
+    expect(doc.components.parameters.format.schema.enum).toEqual(['json', 'csv', 'ndjson']);
+    expect(Object.keys(list.responses['200'].content)).toEqual([
+      'application/json',
+      'text/csv',
+      'application/x-ndjson',
+    ]);
+  });
+
+  it('documents include and ETag/If-None-Match on single rows, If-Match/Prefer/412 on writes', () => {
+    const get = doc.paths['/invoices/{id}'].get;
+    expect(names(get)).toEqual(expect.arrayContaining(['include', 'filter', 'IfNoneMatch']));
+    expect(get.responses['200'].headers.ETag.$ref).toBe('#/components/headers/ETag');
+    expect(get.responses['304']).toBeDefined();
+    const patch = doc.paths['/invoices/{id}'].patch;
+    expect(names(patch)).toEqual(['IfMatch', 'Prefer']);
+    expect(patch.responses['412'].$ref).toBe('#/components/responses/PreconditionFailed');
+    expect(patch.responses['204'].description).toContain('return=minimal');
+    expect(doc.components.parameters.IfMatch).toMatchObject({ name: 'If-Match', in: 'header' });
+    expect(
+      doc.components.responses.PreconditionFailed.content['application/problem+json'].examples.PAS203,
+    ).toBeDefined();
+    expect(names(doc.paths['/leads/{id}'].delete)).toEqual(['IfMatch', 'Prefer']);
+    expect(names(doc.paths['/invoices'].post)).toEqual(['Prefer']);
+    expect(doc.paths['/invoices'].post.responses['201'].headers['Preference-Applied']).toBeDefined();
+  });
+
+  it('lists the views of the store, with their typed parameters, only for tokens with the views scope', async () => {
+    expect(doc.paths['/views'].get.operationId).toBe('listSavedViews');
+    const overdue = doc.paths['/views/overdue_by_agent'].get;
+    expect(overdue.tags).toEqual(['views']);
+    expect(overdue.parameters[0]).toMatchObject({
+      name: 'before',
+      required: false,
+      schema: { type: 'string', format: 'date', default: '2026-06-30' },
+    });
+    expect(overdue.responses['200'].content['application/json'].schema.properties.data.items.$ref).toBe(
+      '#/components/schemas/InvoicesGroup',
+    );
+    const payments = doc.paths['/views/big_payments'].get;
+    expect(payments.parameters[0]).toMatchObject({ name: 'min', required: true, schema: { type: 'number' } });
+    expect(payments.responses['200'].content['application/json'].schema.properties.data.items.$ref).toBe(
+      '#/components/schemas/Invoicepaymentrecords',
+    );
+    const viewPaths = (body: Doc) => Object.keys(body.paths).filter((p) => p.startsWith('/views'));
+    // No views scope: no views at all.
+    const rest = api.token({ read: '*', scopes: ['rest'] }).token;
+    expect(viewPaths((await api.request('GET', '/api/v1/openapi.json', undefined, bearer(rest))).body)).toEqual([]);
+    // The scope, but not read on payments: only the invoices view; not read on staff (its include): neither.
+    const invoices = api.token({ read: ['invoices', 'staff'], scopes: ['rest', 'views'] }).token;
+    expect(viewPaths((await api.request('GET', '/api/v1/openapi.json', undefined, bearer(invoices))).body)).toEqual([
+      '/views',
+      '/views/overdue_by_agent',
+    ]);
+    const noStaff = api.token({ read: ['invoices', 'invoicepaymentrecords'], scopes: ['rest', 'views'] }).token;
+    expect(viewPaths((await api.request('GET', '/api/v1/openapi.json', undefined, bearer(noStaff))).body)).toEqual([
+      '/views',
+      '/views/big_payments',
+    ]);
+    // …which is what running them answers.
+    expect((await api.request('GET', '/api/v1/views/overdue_by_agent', undefined, bearer(noStaff))).status).toBe(403);
+  });
+
+  it('documents a view saved while the server runs, and forgets a deleted one, without a restart', async () => {
+    const token = api.token({ read: '*', scopes: ['rest', 'views'] }).token;
+    const before = (await api.request('GET', '/api/v1/openapi.json', undefined, bearer(token))).body;
+    expect(before.paths['/views/leads_by_status']).toBeUndefined();
+    api.serving.store.views.put({ name: 'leads_by_status', resource: 'leads', query: { group_by: 'status' } });
+    const after = (await api.request('GET', '/api/v1/openapi.json', undefined, bearer(token))).body;
+    expect(after.paths['/views/leads_by_status'].get.operationId).toBe('viewLeadsByStatus');
+    const postman = (await api.request('GET', '/api/v1/postman.json', undefined, bearer(token))).body;
+    expect(postman.item.at(-1).item.map((i: Doc) => i.name)).toContain('View leads_by_status');
+    api.serving.store.views.delete('leads_by_status');
+    const deleted = (await api.request('GET', '/api/v1/openapi.json', undefined, bearer(token))).body;
+    expect(deleted.paths['/views/leads_by_status']).toBeUndefined();
   });
 });
 
@@ -218,6 +345,107 @@ describe('every documented GET answers what its schema says', () => {
       expect(check(meta, '200', (await api.request('GET', `/api/v1${meta}`, undefined, bearer(full))).body)).toBe('');
     }
     expect(validated).toBeGreaterThan(1000);
+  });
+
+  it('validates include= answers: to-one objects and nulls, to-many arrays, nested and single rows', async () => {
+    const check = validator(doc);
+    const page = await api.request(
+      'GET',
+      '/api/v1/invoices?include=sale_agent,payments,client.contacts&fields[client]=company&limit[payments]=2&sort[payments]=-date&per_page=100',
+      undefined,
+      bearer(full),
+    );
+    expect(page.status, page.text).toBe(200);
+    expect(check('/invoices', '200', page.body)).toBe('');
+    const rows = page.body.data as Doc[];
+    expect(rows.some((r) => r.sale_agent_record === null)).toBe(true); // Perfex's agent 0
+    expect(rows.some((r) => r.sale_agent_record !== null && typeof r.sale_agent_record === 'object')).toBe(true);
+    expect(rows.every((r) => Array.isArray(r.payments) && Array.isArray(r.client?.contacts ?? []))).toBe(true);
+    expect(rows.some((r) => r.payments.length > 0)).toBe(true);
+    const one = await api.request(
+      'GET',
+      `/api/v1/invoices/${rows[0].id}?include=payments,client`,
+      undefined,
+      bearer(full),
+    );
+    expect(one.status).toBe(200);
+    expect(check('/invoices/{id}', '200', one.body)).toBe('');
+    const polymorphic = await api.request('GET', '/api/v1/tasks?include=rel&per_page=50', undefined, bearer(full));
+    expect(polymorphic.status, polymorphic.text).toBe(200);
+    expect(check('/tasks', '200', polymorphic.body)).toBe('');
+    // A drift in an embedded member is caught.
+    const bad = { ...page.body, data: [{ ...rows[0], payments: { amount: 1 } }] };
+    expect(check('/invoices', '200', bad)).not.toBe('');
+    expect(check('/invoices', '200', { ...page.body, data: [{ ...rows[0], sale_agent_record: 7 }] })).not.toBe('');
+  });
+
+  it('validates groups: keys, related keys, date buckets, every measure, group includes', async () => {
+    const check = validator(doc);
+    const queries = [
+      'group_by=sale_agent,date:month&aggregate=count,sum:total,avg:total,min:duedate,max:total,count_distinct:clientid&having[count.gte]=1&sort=-sum_total&include=sale_agent&fields[sale_agent]=firstname&per_page=50',
+      'group_by=client.country&aggregate=count,sum:total',
+      'aggregate=count,avg:total',
+      'group_by=status&count=none&page=2&per_page=2',
+    ];
+    for (const query of queries) {
+      const reply = await api.request('GET', `/api/v1/invoices?${query}`, undefined, bearer(full));
+      expect(reply.status, `${query}: ${reply.text.slice(0, 300)}`).toBe(200);
+      expect(check('/invoices', '200', reply.body), query).toBe('');
+      expect(reply.body.data.length, query).toBeGreaterThan(0);
+    }
+    const groups = (await api.request('GET', `/api/v1/invoices?${queries[0]}`, undefined, bearer(full))).body;
+    expect(Object.keys(groups.data[0])).toEqual(
+      expect.arrayContaining(['sale_agent', 'date:month', 'count', 'sum_total', 'count_distinct_clientid']),
+    );
+    expect(groups.meta.total).toBeGreaterThan(groups.data.length);
+    // A measure no request can produce, or a mistyped one, is caught.
+    expect(check('/invoices', '200', { ...groups, data: [{ status: 2, count: 'many' }] })).not.toBe('');
+    expect(check('/invoices', '200', { ...groups, data: [{ status: 2, sum_total: 'x' }] })).not.toBe('');
+  });
+
+  it('answers exports with a documented media type, from format= and from Accept', async () => {
+    const documented = Object.keys(doc.paths['/invoices'].get.responses['200'].content);
+    const csv = await api.request(
+      'GET',
+      '/api/v1/invoices?format=csv&per_page=5&fields=id,total',
+      undefined,
+      bearer(full),
+    );
+    expect(csv.status).toBe(200);
+    expect(documented).toContain(csv.headers.get('content-type')?.split(';')[0]);
+    expect(csv.text.split('\r\n')[0]).toBe('id,total');
+    const ndjson = await api.request('GET', '/api/v1/invoices?group_by=status&per_page=3', undefined, {
+      ...bearer(full),
+      accept: 'application/x-ndjson',
+    });
+    expect(ndjson.status).toBe(200);
+    expect(documented).toContain(ndjson.headers.get('content-type')?.split(';')[0]);
+    expect(ndjson.text.trim().split('\n')).toHaveLength(3);
+    const viewCsv = await api.request(
+      'GET',
+      '/api/v1/views/big_payments?min=100&format=csv&per_page=2',
+      undefined,
+      bearer(full),
+    );
+    expect(Object.keys(doc.paths['/views/big_payments'].get.responses['200'].content)).toContain(
+      viewCsv.headers.get('content-type')?.split(';')[0],
+    );
+  });
+
+  it("validates the views' answers and the list of views", async () => {
+    const check = validator(doc);
+    for (const path of ['/views/overdue_by_agent?before=2026-01-01', '/views/big_payments?min=1000&per_page=50']) {
+      const reply = await api.request('GET', `/api/v1${path}`, undefined, bearer(full));
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.body.data.length, path).toBeGreaterThan(0);
+      expect(check(path.split('?')[0] ?? '', '200', reply.body), path).toBe('');
+    }
+    const list = await api.request('GET', '/api/v1/views', undefined, bearer(full));
+    expect(check('/views', '200', list.body)).toBe('');
+    expect(list.body.data.map((v: Doc) => v.name)).toEqual(['big_payments', 'overdue_by_agent']);
+    // Rows where the view answers groups (or the reverse) are a drift the walk catches.
+    const rows = (await api.request('GET', '/api/v1/views/big_payments?min=1', undefined, bearer(full))).body;
+    expect(check('/views/overdue_by_agent', '200', rows)).not.toBe('');
   });
 
   it('fails validation when a row breaks its schema (the walk can catch a drift)', () => {

@@ -1,7 +1,8 @@
 /**
  * Postman export against the real server on the demo database: the collection validates against
  * Postman's v2.1.0 JSON Schema (resources/postman), and newman runs every request of it against the
- * live server with every test passing, with a plain token and with an HMAC-signing token.
+ * live server with every test passing (CRUD, the include= and aggregate= examples of every list, the
+ * saved views), with a plain token and with an HMAC-signing token.
  */
 import fs from 'node:fs';
 import { Ajv } from 'ajv';
@@ -22,6 +23,18 @@ let api: DocsServer;
 beforeAll(async () => {
   db = await createSqliteDemo();
   api = await startDocsServer(db.url);
+  api.serving.store.views.put({
+    name: 'overdue_by_agent',
+    resource: 'invoices',
+    query: { 'filter[status]': '4', 'filter[duedate.lt]': ':before', group_by: 'sale_agent', include: 'sale_agent' },
+    params: { before: { type: 'date', default: '2026-06-30' } },
+  });
+  api.serving.store.views.put({
+    name: 'payments_from',
+    resource: 'invoicepaymentrecords',
+    query: { 'filter[date.gte]': ':from', sort: '-amount' },
+    params: { from: { type: 'date' } },
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +77,7 @@ describe('the Postman collection', () => {
     expect(validate(reply.body), ajv.errorsText(validate.errors)).toBe(true);
     // One folder per resource plus `api`; collection-level bearer auth; baseUrl and token variables.
     const catalog = api.serving.engine.catalog;
-    expect(reply.body.item.map((f: Json) => f.name)).toEqual(['api', ...catalog.resources.map((r) => r.name)]);
+    expect(reply.body.item.map((f: Json) => f.name)).toEqual(['api', ...catalog.resources.map((r) => r.name), 'views']);
     expect(reply.body.auth).toEqual({ type: 'bearer', bearer: [{ key: 'token', value: '{{token}}', type: 'string' }] });
     expect(reply.body.variable.map((v: Json) => v.key)).toEqual(['baseUrl', 'token', 'hmacSecret']);
     expect(reply.body.variable[0].value).toBe(`${api.url}/api/v1`);
@@ -73,12 +86,25 @@ describe('the Postman collection', () => {
       'GET',
       'GET',
       'GET',
+      'GET',
+      'GET',
       'POST',
       'PATCH',
       'PUT',
       'DELETE',
     ]);
-    const create = JSON.parse(invoices.item[3].request.body.raw);
+    // The list is followed by its include= and aggregate= examples.
+    const query = (i: number): Record<string, string> =>
+      Object.fromEntries(invoices.item[i].request.url.query.map((q: Json) => [q.key, q.value]));
+    expect(query(1).include).toBe('addedfrom,custom_field_values');
+    expect(query(2)).toMatchObject({ aggregate: 'count,sum:subtotal', group_by: 'status' });
+    const views = reply.body.item.at(-1);
+    expect(views.item.map((i: Json) => i.request.url.raw)).toEqual([
+      '{{baseUrl}}/views',
+      '{{baseUrl}}/views/overdue_by_agent?before=2026-06-30',
+      '{{baseUrl}}/views/payments_from?from=2026-01-31',
+    ]);
+    const create = JSON.parse(invoices.item[5].request.body.raw);
     const first = (await api.request('GET', '/api/v1/invoices?per_page=1', undefined, bearer(token))).body.data[0];
     expect(create.clientid).toBe(first.clientid); // the body is a real demo row
     expect(create).not.toHaveProperty('adminnote'); // hidden by the whitelist
@@ -97,6 +123,12 @@ describe('the Postman collection', () => {
     const before = (await api.request('GET', '/api/v1/leads?per_page=1', undefined, bearer(token))).body.meta.total;
     const summary = await runNewman(collection, { token });
     const requests = collection.item.reduce((n: number, f: Json) => n + f.item.length, 0);
+    const names = collection.item.flatMap((f: Json) => f.item.map((i: Json) => i.name));
+    expect(names.filter((n: string) => n.endsWith('(include)')).length).toBeGreaterThan(30);
+    expect(names.filter((n: string) => n.endsWith('(aggregate)'))).toHaveLength(
+      api.serving.engine.catalog.resources.length,
+    );
+    expect(names).toEqual(expect.arrayContaining(['View overdue_by_agent', 'View payments_from']));
     expect(summary.run.stats.requests.total).toBe(requests);
     expect(summary.run.stats.requests.failed).toBe(0);
     expect(summary.run.stats.assertions.failed, failures(summary)).toBe(0);
@@ -125,6 +157,7 @@ describe('the Postman collection', () => {
     const { token } = api.token({ read: ['invoices'], scopes: ['rest'] });
     const reply = await api.request('GET', '/api/v1/postman.json', undefined, bearer(token));
     expect(reply.body.item.map((f: Json) => f.name)).toEqual(['api', 'invoices']);
-    expect(reply.body.item[1].item.map((i: Json) => i.request.method)).toEqual(['GET', 'GET', 'GET']);
+    // list, its include (invoices' own recurring relations) and aggregate examples, one row, the schema.
+    expect(reply.body.item[1].item.map((i: Json) => i.request.method)).toEqual(['GET', 'GET', 'GET', 'GET', 'GET']);
   });
 });
