@@ -1,7 +1,9 @@
 /**
  * /api_docs in a real Chromium (Debian's, through playwright-core): the page loads under its own CSP
  * without errors, a sidebar deep link opens its operation, a code sample is copied to the clipboard,
- * problem `type` URIs land on their error; and the docs switch (off / local / lan) as peers see it.
+ * problem `type` URIs land on their error, list operations document include/aggregate, saved views have
+ * their section (and one saved while the page is served appears on reload); and the docs switch
+ * (off / local / lan) as peers see it.
  * Chromium missing: the test fails in CI and is skipped with a printed reason elsewhere.
  */
 import fs from 'node:fs';
@@ -33,6 +35,18 @@ let browser: Browser;
 beforeAll(async () => {
   db = await createSqliteDemo();
   api = await startDocsServer(db.url);
+  api.serving.store.views.put({
+    name: 'overdue_by_agent',
+    description: 'Overdue invoices per sales agent',
+    resource: 'invoices',
+    query: {
+      'filter[status]': '4',
+      'filter[duedate.lt]': ':before',
+      group_by: 'sale_agent',
+      aggregate: 'count,sum:total',
+    },
+    params: { before: { type: 'date', default: '2026-06-30', description: 'due before this day' } },
+  });
   if (hasChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
 });
 
@@ -93,6 +107,60 @@ describe.skipIf(!hasChromium)('/api_docs in Chromium', () => {
     ).json()) as { type: string };
     await page.goto(new URL(problem.type, api.url).toString());
     await expect(page.locator('tr:target td').first().textContent()).resolves.toBe('PAS102');
+    await page.close();
+  });
+
+  it('documents include and aggregate on a list, and a views section whose sample runs', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${api.url}/api_docs#/invoices/list`);
+    const list = page.getByTestId('op-invoices/list');
+    await expect(list.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    const parameters = await list.locator('table.params').first().innerText();
+    for (const name of [
+      'include',
+      'fields[path], sort[path], limit[path]',
+      'has[path]',
+      'aggregate',
+      'group_by',
+      'having[measure.op]',
+      'format',
+    ])
+      expect(parameters, name).toContain(name);
+    expect(parameters).toContain('payments (to-many → invoicepaymentrecords)');
+    const examples = (await list.getByTestId('list-examples').textContent()) ?? '';
+    expect(examples).toContain('/api/v1/invoices?include=');
+    expect(examples).toContain('aggregate=count%2Csum%3Asubtotal&group_by=status');
+    // The aggregate example answers groups when run.
+    const token = api.token({ read: '*', scopes: ['rest', 'views'] }).token;
+    const aggregateUrl = examples.split('\n')[1]?.replace(/^GET /, '') ?? '';
+    const groups = (await (await fetch(aggregateUrl, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      data: { status: number; count: number }[];
+    };
+    expect(groups.data[0]).toHaveProperty('count');
+
+    await page.getByTestId('sidebar').locator('a[href="#/views/overdue_by_agent"]').click();
+    const view = page.getByTestId('op-views/overdue_by_agent');
+    await expect(view.evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(view.isVisible()).resolves.toBe(true);
+    const text = await view.innerText();
+    expect(text).toContain('due before this day');
+    expect(text).toContain('Groups of invoices');
+    expect(text).not.toContain('filter[status]'); // the stored query is not shown, as GET /views does not show it
+    const curl = (await view.locator('pre[data-lang="curl"]').textContent()) ?? '';
+    expect(curl).toContain(`${api.url}/api/v1/views/overdue_by_agent?before=2026-06-30`);
+    const ran = await fetch(`${api.url}/api/v1/views/overdue_by_agent?before=2026-06-30`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(ran.status).toBe(200);
+    expect(((await ran.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+
+    // A view saved while the server runs is on the next load.
+    api.serving.store.views.put({ name: 'leads_by_status', resource: 'leads', query: { group_by: 'status' } });
+    await page.reload();
+    await expect(page.getByTestId('views').locator('[data-testid="op-views/leads_by_status"]').count()).resolves.toBe(
+      1,
+    );
+    api.serving.store.views.delete('leads_by_status');
     await page.close();
   });
 

@@ -459,3 +459,25 @@ describe('every documented GET answers what its schema says', () => {
     ).toContain('allowed values');
   });
 });
+
+describe('a catalog refresh', () => {
+  it('is followed by the documents: a column added while the server runs appears in OpenAPI and /api_docs', async () => {
+    const token = api.token({ read: '*', scopes: ['rest', 'views'] }).token;
+    const openapi = async (): Promise<Doc> =>
+      (await api.request('GET', '/api/v1/openapi.json', undefined, bearer(token))).body;
+    const page = async (): Promise<string> => (await api.request('GET', '/api_docs')).text;
+    expect(Object.keys((await openapi()).components.schemas.Leads.properties)).not.toContain('docs_probe');
+    expect(await page()).not.toContain('docs_probe');
+    const before = api.serving.engine.catalog;
+    await api.serving.engine.driver.run('ALTER TABLE tblleads ADD COLUMN docs_probe varchar(20) NULL');
+    const refresh = await api.serving.engine.refresh();
+    expect(refresh.changed).toContain('leads');
+    expect(api.serving.engine.catalog).not.toBe(before);
+    const after = await openapi();
+    expect(after.components.schemas.Leads.properties.docs_probe).toMatchObject({ type: ['string', 'null'] });
+    expect(await page()).toContain('<code>docs_probe</code>');
+    // The new field is served and typed as documented.
+    const rows = await api.request('GET', '/api/v1/leads?fields=id,docs_probe&per_page=3', undefined, bearer(token));
+    expect(rows.status, rows.text).toBe(200);
+  });
+});
