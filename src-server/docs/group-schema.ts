@@ -59,7 +59,7 @@ export function groupSchema(resource: Resource): JsonSchema {
       description: 'a date bucket: day 2026-06-30, week 2026-W27 (ISO), month 2026-06, quarter 2026-Q2, year 2026',
     };
   }
-  const measure = [`count`, `count_distinct_${all}`, `(min|max)_${all}`];
+  const measure = [`count`, `(count_distinct|min|max)_${all}`];
   if (numeric.length > 0) measure.push(`(sum|avg)_${alternatives(numeric)}`);
   return {
     type: 'object',
@@ -69,9 +69,10 @@ export function groupSchema(resource: Resource): JsonSchema {
     properties: {
       count: { type: 'integer', minimum: 0, description: 'aggregate=count (the default measure)' },
       ...Object.fromEntries(
+        // A key's value is the field's, typed as the row serialises it (the row schema has the details).
         resource.fields.map((f) => {
-          const { description: _description, ...schema } = fieldSchema(f, 'response');
-          return [f.name, schema];
+          const { type, format } = fieldSchema(f, 'response');
+          return [f.name, { type, ...(format === undefined ? {} : { format }) }];
         }),
       ),
     },

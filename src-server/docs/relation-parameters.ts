@@ -41,13 +41,12 @@ export function includeParameter(
     style: 'form',
     explode: false,
     description: [
-      `Embeds related rows. Relations of ${resource.name}: ${relations.map(describeRelation).join(', ')}; paths go up to ${MAX_INCLUDE_DEPTH} relations deep (\`client.contacts\` embeds \`client\` too) and only into resources the token can read (403 PAS313 otherwise).`,
-      "A to-one relation becomes an object or null (also for Perfex's 0 keys), a to-many relation an array, a polymorphic one the row of the resource its type column names (null when the token cannot read it). A member whose name is also a field is named `<name>_record`.",
-      `Per included path: \`fields[path]=a,b\` (sparse fields of the embedded rows), \`sort[path]=-col\`, \`limit[path]=n\` (to-many: rows per parent, default ${DEFAULT_INCLUDE_LIMIT}, at most ${MAX_PER_PAGE}), and \`filter[path.col.op]=v\` through a to-many relation filters the embedded rows (a to-one path such as \`filter[client.country]\` still filters the parents).`,
+      `Embeds related rows: ${relations.map(describeRelation).join(', ')}; paths up to ${MAX_INCLUDE_DEPTH} relations deep (\`client.contacts\` embeds \`client\` too), into resources the token can read (else 403 PAS313).`,
+      `To-one → object or null, to-many → array, polymorphic → the row of its type's resource or null; a member named like a field is \`<name>_record\`. Per path: \`fields[path]\`, \`sort[path]\`, \`limit[path]\` (to-many rows per parent, default ${DEFAULT_INCLUDE_LIMIT}, max ${MAX_PER_PAGE}), \`filter[path.col.op]\` (through a to-many relation: filters the embedded rows).`,
       use === 'list'
-        ? 'With aggregate=/group_by=, only a to-one relation whose key is a group key can be embedded (`group_by=sale_agent&include=sale_agent`). Not with format=csv|ndjson (400 PAS129). One SQL statement per relation and level, whatever the number of rows.'
-        : 'A row with include= carries no ETag (embedded rows can change under it).',
-    ].join('\n\n'),
+        ? 'On aggregates: only a to-one relation keyed by a group key. Not with format=csv|ndjson (400 PAS129).'
+        : 'No ETag then.',
+    ].join(' '),
     schema: {
       type: 'array',
       items: { type: 'string', pattern: pathPattern(relations.map((r) => r.name)) },
