@@ -19,6 +19,16 @@ export interface Queryable {
   run(sql: string, params?: readonly SqlValue[]): Promise<WriteResult>;
 }
 
+/** The connections of a pooled driver, for the health endpoint and leak checks. */
+export interface PoolState {
+  /** Connections open to the server, busy or idle. */
+  readonly open: number;
+  readonly idle: number;
+  /** Callers waiting for a connection (all `limit` are busy). */
+  readonly waiting: number;
+  readonly limit: number;
+}
+
 export interface Driver extends Queryable {
   readonly dialect: Dialect;
   /** Human-readable target for logs and errors, never containing a password. */
@@ -28,8 +38,14 @@ export interface Driver extends Queryable {
    * database while the consumer is busy. Ending the iteration early releases the cursor.
    */
   stream(sql: string, params?: readonly SqlValue[]): AsyncIterable<Row>;
-  /** Runs `work` in one transaction: commit when it resolves, roll back when it throws. */
+  /**
+   * Runs `work` in one transaction: commit when it resolves, roll back when it throws. When the
+   * connection fails while COMMIT is on its way, it throws a `CommitUnknownError`: the outcome can
+   * only be learnt from the database afterwards. Any other failure means nothing was committed.
+   */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** The pool's connections now (null for a single-connection driver such as SQLite). */
+  poolState(): PoolState | null;
   /** Registers a listener called with every SQL statement sent (tests count statements with it). */
   onStatement(listener: (sql: string, params: readonly SqlValue[]) => void): () => void;
   close(): Promise<void>;

@@ -117,6 +117,7 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
         txDepth--;
       }
     },
+    poolState: () => null,
     onStatement(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

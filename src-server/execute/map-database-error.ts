@@ -1,8 +1,10 @@
 /**
  * Database errors → problems, in one table (as PostgREST's mapSQLtoHTTP): duplicates and broken
  * references → 409, lost connections → 503, values the database refuses → 422. Anything else stays
- * an internal error, logged with the request id.
+ * an internal error, logged with the request id. What counts as a lost or refused connection is
+ * decided in one place, `db/connection-failure.ts`, shared with the driver's retry rules.
  */
+import { CommitUnknownError, isConnectionFailure, NoAnswerError } from '../db/connection-failure.ts';
 import { Problem } from '../errors/problem.ts';
 
 interface DbError {
@@ -51,8 +53,16 @@ export function mapDatabaseError(error: unknown): Problem | null {
   if (TIMEOUT.has(code) || (e.errno !== undefined && TIMEOUT_ERRNO.has(e.errno))) {
     return new Problem('PAS502', 'the query was stopped because it ran too long', { cause: error });
   }
-  if (UNAVAILABLE.has(code) || /connection|closed state/i.test(e.message ?? '')) {
-    return new Problem('PAS501', `the database is unavailable (${code || 'connection lost'})`, { cause: error });
+  if (error instanceof NoAnswerError) return new Problem('PAS501', error.message, { cause: error });
+  if (error instanceof CommitUnknownError) {
+    // Normally settled by execute (which knows the rows); anywhere else the honest answer is "unknown".
+    return new Problem('PAS501', 'the connection to the database was lost while committing', {
+      cause: error,
+      extra: { outcome: 'unknown' },
+    });
+  }
+  if (UNAVAILABLE.has(code) || isConnectionFailure(error)) {
+    return new Problem('PAS501', `the database is unavailable (${code || e.errno || 'connection lost'})`, { cause: error });
   }
   return null;
 }
