@@ -7,7 +7,7 @@
 import type { ViewParam } from '../engine/view-definition.ts';
 import type { ExampleRow } from './example-rows.ts';
 import type { JsonSchema } from './field-schema.ts';
-import { EXPORT_NOTE, exportContent, pageSchema } from './openapi-paths.ts';
+import { EXPORT_NOTE, exportContent, pageSchema } from './list-responses.ts';
 import { schemaName } from './resource-schemas.ts';
 import type { ViewOperation } from './view-operations.ts';
 
