@@ -23,6 +23,7 @@ import { isSchemaDrift } from '../engine/schema-drift.ts';
 import type { ViewSource } from '../engine/run-view.ts';
 import { Problem } from '../errors/problem.ts';
 import { requestContext } from '../http/request-context.ts';
+import { checkGraphqlTransport, mutationOverGet } from './check-graphql-transport.ts';
 import { limitsRule } from './check-limits.ts';
 import { createGraphqlContext, type GraphqlContext } from './graphql-context.ts';
 import { formatGraphqlError, problemExtensions } from './graphql-errors.ts';
@@ -37,10 +38,14 @@ type OperationContextRecord = Record<PropertyKey, unknown>;
 const MAX_TOKENS = 15_000;
 
 /** A problem answered as problem+json, for refusals before any GraphQL work (missing scope). */
-function problemResponse(problem: Problem): HttpResponse {
+function problemResponse(problem: Problem, headers: Record<string, string> = {}): HttpResponse {
   return [
     JSON.stringify(problemExtensions(problem)),
-    { status: problem.status, statusText: problem.title, headers: { 'content-type': 'application/problem+json' } },
+    {
+      status: problem.status,
+      statusText: problem.title,
+      headers: { 'content-type': 'application/problem+json', ...headers },
+    },
   ];
 }
 
@@ -99,6 +104,8 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
         if (error instanceof GraphQLError) return [error];
         throw error;
       }
+      const overGet = mutationOverGet(http.method ?? '', document, params.operationName ?? undefined);
+      if (overGet !== null) return problemResponse(overGet, { allow: 'POST' });
       const rules = [
         ...specifiedRules,
         limitsRule(contextValue, options, params.variables),
@@ -131,6 +138,6 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
     },
     formatError: (error) => formatGraphqlError(error, options.logger),
   });
-  router.all('/graphql', handler);
+  router.all('/graphql', checkGraphqlTransport, handler);
   return router;
 }
