@@ -56,7 +56,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** The pool's private bookkeeping (mysql2 has no public API for it). */
 interface PoolInternals {
   readonly _allConnections: { readonly length: number };
-  readonly _freeConnections: { readonly length: number };
+  readonly _freeConnections: { readonly length: number; get(index: number): Connection };
   readonly _connectionQueue: { readonly length: number };
 }
 
@@ -154,6 +154,21 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     else conn.release();
   }
 
+  /**
+   * Whether a failure on a connection taken from the pool means it went stale while idle (the server
+   * restarted, a NAT or a sleeping laptop dropped the socket). The other idle connections share its
+   * fate, so they are closed too, and the caller retries once on a fresh connection. A deadline is not
+   * staleness: the database is slow or hung, and a retry would only double the wait.
+   */
+  function wentStale(error: unknown, attempt: number, reused: boolean): boolean {
+    if (attempt > 1 || !reused || !isConnectionFailure(error) || error instanceof NoAnswerError) return false;
+    const free = (pool as unknown as PoolInternals)._freeConnections;
+    const idle: Connection[] = [];
+    for (let i = 0; i < free.length; i++) idle.push(free.get(i));
+    for (const conn of idle) conn.destroy();
+    return true;
+  }
+
   /** Runs one statement on a pooled connection, retrying once when a reused connection turns out stale. */
   async function once(
     sql: string,
@@ -176,8 +191,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
         return result;
       } catch (error) {
         giveBack(conn, error);
-        if (retryStale && attempt === 1 && reused && isConnectionFailure(error) && !(error instanceof NoAnswerError))
-          continue;
+        if (retryStale && wentStale(error, attempt, reused)) continue;
         throw error;
       }
     }
@@ -294,8 +308,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
         } catch (error) {
           giveBack(conn, error);
           // Nothing was sent but BEGIN: a stale connection is replaced without failing the write.
-          if (attempt === 1 && acquired.reused && isConnectionFailure(error) && !(error instanceof NoAnswerError))
-            continue;
+          if (wentStale(error, attempt, acquired.reused)) continue;
           throw error;
         }
       }
