@@ -6,6 +6,10 @@
  * either fully applied or not at all, and the answer says which.
  * Set PAS_OUTAGE_FIGURES=1 to print the measured times.
  */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src-server/db/connect.ts';
 import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
@@ -18,8 +22,9 @@ const available = privateMariadbAvailable();
 /** The statement timeout of this server: a frozen database must fail requests within it + 1 s. */
 const STATEMENT_TIMEOUT_MS = 2000;
 
-function figure(label: string, ms: number): void {
-  if (process.env.PAS_OUTAGE_FIGURES === '1') console.warn(`db-outage: ${label}: ${Math.round(ms)} ms`);
+function figure(label: string, value: number | string): void {
+  const shown = typeof value === 'number' ? `${Math.round(value)} ms` : value;
+  if (process.env.PAS_OUTAGE_FIGURES === '1') console.warn(`db-outage: ${label}: ${shown}`);
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -42,6 +47,9 @@ function expectUnavailable(r: Reply): void {
   expect(r.headers.get('content-type')).toContain('application/problem+json');
   expect(r.body).toMatchObject({ status: 503, code: 'PAS501', type: '/api_docs/errors#database-unavailable' });
 }
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const CLI = path.resolve('src-server/cli/main.ts');
 
 const newLead = (name: string) => ({
   name,
@@ -271,7 +279,7 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
       expect(quick.body.outcome).toBe('not-applied');
       expect(rows).toEqual([{ n: 0 }]);
     }
-    figure(`commit crash with a restart: answered ${quick.status} ${quick.body.outcome ?? ''}`, 0);
+    figure('a COMMIT crash restarted within the check window answered', `${quick.status} ${quick.body.outcome ?? ''}`);
 
     // Down for longer than the check window (3 s): the server cannot know, and says so.
     let killed: Promise<void> | undefined;
@@ -337,6 +345,50 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
       expect(Number(connected[0]?.n)).toBeLessThanOrEqual(10);
     } finally {
       process.off('warning', onWarning);
+    }
+  });
+
+  it('the served process (`perfex-api-studio serve`) outlives a crash and a restart of its database', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-outage-cli-'));
+    const created = spawnSync(
+      TSX,
+      [CLI, 'token', 'create', '--name', 'outage', '--read', '*', '--json', '--data-dir', dataDir],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(created.status, created.stderr).toBe(0);
+    const headers = bearer(JSON.parse(created.stdout).token as string);
+    const child = spawn(TSX, [CLI, 'serve', '--db', db.url('perfex'), '--port', '0', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    try {
+      await until('serve to listen', async () => /^listening on http:\/\/127\.0\.0\.1:\d+$/m.test(out), 60_000);
+      const url = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/m.exec(out)?.[1] ?? '';
+      const call = async (p: string) => {
+        const res = await fetch(`${url}${p}`, { headers });
+        return { status: res.status, body: (await res.json()) as { code?: string; status?: string } };
+      };
+      expect((await call('/api/v1/leads?per_page=1')).status).toBe(200);
+      await db.kill();
+      const down = await call('/api/v1/leads?per_page=1');
+      expect(down).toMatchObject({ status: 503, body: { code: 'PAS501' } });
+      await until('health to fail', async () => (await call('/api/v1/health')).status === 503, 3000);
+      await db.start();
+      expect((await call('/api/v1/leads?per_page=1')).status).toBe(200);
+      await until('health to pass', async () => (await call('/api/v1/health')).status === 200, 3000);
+      expect(child.exitCode).toBeNull();
+      expect(err).not.toMatch(/Unhandled|uncaught|TypeError/i);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
