@@ -349,9 +349,14 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
       return result;
     },
     poolState(): PoolState {
-      const internals = pool as unknown as PoolInternals;
-      const open = internals._allConnections.length;
-      return { open, idle: internals._freeConnections.length, waiting: internals._connectionQueue.length, limit };
+      // Private fields of mysql2's pool: read defensively so a mysql2 upgrade cannot break health.
+      const internals = pool as unknown as Partial<PoolInternals>;
+      return {
+        open: internals._allConnections?.length ?? 0,
+        idle: internals._freeConnections?.length ?? 0,
+        waiting: internals._connectionQueue?.length ?? 0,
+        limit,
+      };
     },
     onStatement(listener) {
       listeners.add(listener);

@@ -127,6 +127,10 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
     expect(read.ms).toBeLessThan(1000);
     figure('503 with the database stopped (refused)', read.ms);
 
+    // An export fails before its headers go out, so it too is a problem, not a truncated file.
+    const exported = await get('/api/v1/leads?format=ndjson');
+    expectUnavailable(exported);
+
     const graphql = await gql('{ leads(limit: 1) { id name } }');
     expect(graphql.status).toBe(200);
     expect(graphql.body.errors[0].extensions).toMatchObject({ code: 'PAS501', status: 503 });
