@@ -1,18 +1,14 @@
 /**
  * The saved views a caller may run, as plain data beside `api-operations.ts` (OpenAPI, Postman and
  * /api_docs all document views from this list). A view is listed for a caller with the `views`
- * scope (the security pipeline's rule for /api/v1/views) and read on the view's resource (GraphQL's
- * rule for `view_<name>` fields); when the view's query parses, also with read on everything it
- * reaches (include, has, group keys, related filters), since running it would otherwise answer 403.
+ * scope, read on its resource and on everything it reaches: `runnableView`, the rule GET /api/v1/views
+ * and GraphQL's `view_<name>` fields follow too.
  */
 import type { Catalog, Resource } from '../catalog/catalog.ts';
-import { canUse, hasScope, type Access } from '../engine/access.ts';
-import { requireReadablePaths } from '../engine/check-paths.ts';
-import { requireReadableRelations } from '../engine/check-relations.ts';
-import { bindView, type ViewDefinition, type ViewParam } from '../engine/view-definition.ts';
-import { Problem } from '../errors/problem.ts';
+import type { Access } from '../engine/access.ts';
+import { runnableView } from '../engine/view-access.ts';
+import type { ViewDefinition } from '../engine/view-definition.ts';
 import type { ListRequest } from '../parse/list-request.ts';
-import { parseListQuery } from '../parse/parse-list-query.ts';
 import { pascal } from './api-operations.ts';
 
 export interface ViewOperation {
@@ -34,51 +30,13 @@ export interface ViewOperation {
   readonly request: ListRequest | null;
 }
 
-/** A value of a parameter's type, for examples where the view gives no default. */
-export function exampleParamValue(param: ViewParam): string {
-  if (param.default !== undefined) return String(param.default);
-  switch (param.type) {
-    case 'integer':
-    case 'number':
-      return '1';
-    case 'date':
-      return '2026-01-31';
-    case 'datetime':
-      return '2026-01-31T00:00:00';
-    case 'boolean':
-      return 'true';
-    default:
-      return 'text';
-  }
-}
-
-function parseView(catalog: Catalog, resource: Resource, view: ViewDefinition, example: URLSearchParams) {
-  try {
-    return parseListQuery(catalog, resource, bindView(view, example));
-  } catch (error) {
-    if (error instanceof Problem) return null;
-    throw error;
-  }
-}
-
 /** The view operations `access` may use, in the views' order (by name). */
 export function viewOperations(catalog: Catalog, access: Access, views: readonly ViewDefinition[]): ViewOperation[] {
-  if (!hasScope(access, 'views')) return [];
   const out: ViewOperation[] = [];
   for (const view of views) {
-    const resource = catalog.byName.get(view.resource);
-    if (resource === undefined || !canUse(access, resource.name, 'read')) continue;
-    const example = Object.entries(view.params ?? {}).map(([name, p]) => [name, exampleParamValue(p)] as const);
-    const request = parseView(catalog, resource, view, new URLSearchParams(example.map(([k, v]) => [k, v])));
-    if (request !== null) {
-      try {
-        requireReadablePaths(access, request);
-        requireReadableRelations(access, request);
-      } catch (error) {
-        if (error instanceof Problem) continue;
-        throw error;
-      }
-    }
+    const runnable = runnableView(catalog, access, view);
+    if (runnable === null) continue;
+    const { resource, example, request } = runnable;
     out.push({
       view,
       resource,

@@ -40,3 +40,12 @@ export function resolveResource(catalog: Catalog, name: string): Resource {
   const names = catalog.resources.map((r) => r.name);
   throw new Problem('PAS101', `there is no resource \`${name.slice(0, 80)}\``, { hint: didYouMean(name, names, 'resources') });
 }
+
+/**
+ * The engine with today's catalog fixed, for one request: a refresh that lands while the request
+ * runs cannot make its parse and its serialize disagree about the resource.
+ */
+export function pinCatalog(engine: Engine): Engine {
+  const catalog = engine.catalog;
+  return { driver: engine.driver, catalog, now: engine.now, refresh: engine.refresh };
+}

@@ -23,7 +23,7 @@ import { serializeRow } from '../serialize/serialize-row.ts';
 import type { Access } from './access.ts';
 import { requireReadablePaths } from './check-paths.ts';
 import { requireReadableRelations } from './check-relations.ts';
-import type { Engine } from './engine.ts';
+import { pinCatalog, type Engine } from './engine.ts';
 import { loadIncludes, type IncludeContext } from './load-includes.ts';
 import { resolveAllowed } from './resolve-allowed.ts';
 import type { StageTimer } from './stage-timer.ts';
@@ -128,6 +128,7 @@ export async function runListRequest(
   timer: StageTimer,
   options: ListOptions = {},
 ): Promise<ListResult> {
+  engine = pinCatalog(engine);
   const request = timer.time('parse', () => parseAllowedList(engine, access, name, params));
   const format = options.accept === 'json' ? 'json' : (request.format ?? options.accept ?? 'json');
   if (format !== 'json' && request.include.length > 0) {

@@ -17,7 +17,7 @@ import { serializeEmbedded } from '../serialize/serialize-embedded.ts';
 import { serializeRow } from '../serialize/serialize-row.ts';
 import type { Access } from './access.ts';
 import { requireReadableRelations } from './check-relations.ts';
-import type { Engine } from './engine.ts';
+import { pinCatalog, type Engine } from './engine.ts';
 import { resolveAllowed } from './resolve-allowed.ts';
 import { runListResult } from './run-list.ts';
 import type { ListEnvelope } from '../serialize/list-envelope.ts';
@@ -79,6 +79,7 @@ export async function runGet(
   url: URL,
   timer: StageTimer,
 ): Promise<RowResult> {
+  engine = pinCatalog(engine);
   const request = timer.time('parse', () => {
     const parsed = parseGetQuery(resolveAllowed(engine, access, name, 'read'), id, url.searchParams, engine.catalog);
     requireReadableRelations(access, parsed);

@@ -75,7 +75,7 @@ export function buildSchema(catalog: Catalog, names: CatalogNames, access: Acces
     if (registry.readable(resource.name) !== null) queries = { ...queries, ...queryFields(registry, resourceNames) };
     mutations = { ...mutations, ...mutationFields(registry, resourceNames) };
   }
-  if (views !== undefined) queries = { ...queries, ...viewFields(views.definitions, views.source, access, new Set(Object.keys(queries))) };
+  if (views !== undefined) queries = { ...queries, ...viewFields(catalog, views.definitions, views.source, access, new Set(Object.keys(queries))) };
   if (Object.keys(queries).length === 0) {
     // A schema needs a query field (spec §3.3.1); a caller who can read nothing learns just that.
     queries.resources = {

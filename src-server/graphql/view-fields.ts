@@ -1,6 +1,6 @@
 /**
  * Saved views as GraphQL fields: `view_<name>(<params>, page, perPage) { data meta }`, one per view
- * whose resource the caller can read (with the `views` scope). The resolver runs the view exactly as
+ * the caller may run (`runnableView`: the `views` scope, read on everything the view reaches). The resolver runs the view exactly as
  * `GET /api/v1/views/{name}` does (runView: the same parameters, defaults, errors and rights), so a
  * view answers the same rows whichever transport asks.
  */
@@ -14,7 +14,9 @@ import {
   type GraphQLFieldConfigMap,
   type GraphQLInputType,
 } from 'graphql';
-import { canUse, type Access } from '../engine/access.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { Access } from '../engine/access.ts';
+import { runnableView } from '../engine/view-access.ts';
 import { runView, type ViewSource } from '../engine/run-view.ts';
 import type { ViewDefinition, ViewParam } from '../engine/view-definition.ts';
 import { Problem } from '../errors/problem.ts';
@@ -46,16 +48,16 @@ export function viewFieldName(view: ViewDefinition): string {
 
 /** The view fields of a schema for `access`; `taken` are query field names already in use. */
 export function viewFields(
+  catalog: Catalog,
   views: readonly ViewDefinition[],
   source: ViewSource,
   access: Access,
   taken: ReadonlySet<string>,
 ): GraphQLFieldConfigMap<unknown, GraphqlContext> {
   const fields: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
-  if (!access.scopes.has('views')) return fields;
   for (const view of views) {
     const name = viewFieldName(view);
-    if (taken.has(name) || !canUse(access, view.resource, 'read')) continue;
+    if (taken.has(name) || runnableView(catalog, access, view) === null) continue;
     const params = view.params ?? {};
     const args = Object.fromEntries(
       Object.entries(params).map(([param, spec]) => [

@@ -6,6 +6,7 @@
 import express, { type Router } from 'express';
 import type { Engine } from '../engine/engine.ts';
 import { runView, type ViewSource } from '../engine/run-view.ts';
+import { runnableView } from '../engine/view-access.ts';
 import { requestContext } from './request-context.ts';
 import { apiBase, requestUrl } from './request-url.ts';
 import { acceptedFormat, sendList, timed } from './rest-router.ts';
@@ -17,7 +18,11 @@ export function createViewsRouter(engine: Engine, views: ViewSource): Router {
     '/',
     timed(engine, async (req, res, timer) => {
       const base = `${apiBase(req)}/views`;
-      const data = views.list().map(({ definition: v }) => ({
+      const { access } = requestContext(req);
+      const catalog = engine.catalog;
+      // Only the views this caller may run, as OpenAPI and GraphQL list them.
+      const runnable = views.list().filter(({ definition }) => runnableView(catalog, access, definition) !== null);
+      const data = runnable.map(({ definition: v }) => ({
         name: v.name,
         description: v.description ?? null,
         resource: v.resource,

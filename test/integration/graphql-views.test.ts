@@ -78,6 +78,21 @@ describe('saved views in GraphQL', () => {
     expect(r2.body.errors[0].message).toMatch(/Cannot query field "view_payments_between"/);
   });
 
+  it('leaves out views reaching a resource the token cannot read, in GraphQL and in GET /api/v1/views', async () => {
+    const withClient = { name: 'invoices_with_client', resource: 'invoices', query: { include: 'client', fields: 'id,total' } };
+    expect((await api.admin('POST', '/admin/api/views', withClient)).status).toBe(201);
+    const invoicesOnly = api.token({ scopes: ['rest', 'graphql', 'views'], read: ['invoices', 'invoicepaymentrecords'] }).token;
+    const field = await graphql('{ view_invoices_with_client { data } }', invoicesOnly);
+    expect(field.status).toBe(400);
+    expect(field.body.errors[0].message).toMatch(/Cannot query field "view_invoices_with_client"/);
+    const listed = await api.request('GET', '/api/v1/views', undefined, bearer(invoicesOnly));
+    expect(listed.body.data.map((v: { name: string }) => v.name)).toEqual(['payments_between']);
+    const all = await api.request('GET', '/api/v1/views', undefined, bearer(token));
+    expect(all.body.data.map((v: { name: string }) => v.name)).toEqual(['invoices_with_client', 'payments_between']);
+    expect((await graphql('{ view_invoices_with_client { data } }')).status).toBe(200);
+    expect((await api.admin('DELETE', '/admin/api/views/invoices_with_client')).status).toBe(204);
+  });
+
   it('follows views added and deleted while the server runs, from the admin API or another process', async () => {
     const second = {
       ...paymentsBetween,
