@@ -9,10 +9,14 @@
  *      items) as one GraphQL query and as the equivalent REST calls, and prints scenarios/s and the
  *      SQL statements each way sends;
  *   5. exports a generated 1,000,000-row table as CSV and NDJSON (bench/stream-scenario.ts) and
- *      prints the served process's peak RSS above idle.
+ *      prints the served process's peak RSS above idle;
+ *   6. with --soak only, the soak (bench/soak-scenario.ts: 200 connections of mixed REST/GraphQL reads
+ *      and writes for --soak-minutes, default 5), reporting latency, errors and RSS over time.
+ * The long hostile-input fuzz is its own script: bench/fuzz-long.ts.
  * The served engine runs behind the security pipeline with a bench token (rate limits raised so
  * they measure nothing but themselves), as a client on the LAN would use it.
  * Options: --url mysql://pas:pas@127.0.0.1:3306/ --scale 20 --duration 15 --connections 10 --reseed
+ *          --soak [--soak-minutes 5]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +31,7 @@ import { connect } from '../src-server/db/connect.ts';
 import { createDemoDatabase } from '../src-server/demo/create-demo-database.ts';
 import { createCliProgress } from '../src-server/demo/demo-progress.ts';
 import { GRAPHQL_QUERY, prepareNestedScenario } from './nested-scenario.ts';
+import { DEFAULT_SOAK, soakScenario } from './soak-scenario.ts';
 import { streamScenario } from './stream-scenario.ts';
 
 const { values: args } = parseArgs({
@@ -36,6 +41,8 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },
     reseed: { type: 'boolean', default: false },
+    soak: { type: 'boolean', default: false },
+    'soak-minutes': { type: 'string', default: '5' },
   },
 });
 const DATABASE = 'pas_bench';
@@ -155,6 +162,9 @@ async function main(): Promise<void> {
   console.log(`\n${os.cpus().length} cores, ${args.connections} connections, ${args.duration} s per run, scale ${scale}\n`);
   console.log(rows.join('\n\n'));
   console.log(`\n${await streamScenario(args.url, DATABASE)}`);
+  if (args.soak) {
+    console.log(`\n${await soakScenario(args.url, DATABASE, { ...DEFAULT_SOAK, minutes: Number(args['soak-minutes']) })}`);
+  }
 }
 
 /** GraphQL's one nested query against the REST calls a client needs for the same data. */
