@@ -9,7 +9,9 @@ import { stringify } from 'yaml';
 import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
 import { createDocsSource } from '../docs/docs-source.ts';
 import { whitelistAccess } from '../engine/access.ts';
+import type { Engine } from '../engine/engine.ts';
 import { loadEngine } from '../engine/load-engine.ts';
+import type { ViewSource } from '../engine/run-view.ts';
 import { withStore } from './with-store.ts';
 
 interface ExportOptions {
@@ -25,30 +27,42 @@ async function exportDocument(kind: 'openapi' | 'postman', options: ExportOption
   if (kind === 'openapi' && version !== '3.1' && version !== '3.0')
     throw new Error(`--version must be 3.1 or 3.0, got "${version}"`);
   const origin = new URL(options.server).origin;
-  const whitelist = await withStore(options.dataDir, (store) => store.whitelist.get());
-  const db =
-    options.db ?? `sqlite:${await withStore(options.dataDir, (_store, dataDir) => ensureDemoDatabase(dataDir))}`;
-  const engine = await loadEngine({ db, whitelist });
-  try {
-    const docs = createDocsSource(engine, options.db === undefined ? 'rows' : 'types');
-    const access = whitelistAccess(engine.catalog);
-    const document =
-      kind === 'openapi'
-        ? await docs.openapi(access, origin, version === '3.0' ? '3.0' : '3.1')
-        : await docs.postman(access, origin);
-    const yaml = options.out !== undefined && /\.ya?ml$/i.test(options.out);
-    const text = yaml
-      ? stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 })
-      : `${JSON.stringify(document, null, 2)}\n`;
-    if (options.out === undefined) process.stdout.write(text);
-    else {
-      fs.writeFileSync(options.out, text);
-      process.stderr.write(
-        `wrote ${kind === 'openapi' ? `OpenAPI ${version}` : 'Postman Collection v2.1'} to ${options.out} (${Buffer.byteLength(text)} bytes)\n`,
-      );
+  // The store stays open for the whole export: the whitelist shapes the catalog, its saved views are documented.
+  await withStore(options.dataDir, async (store, dataDir) => {
+    const db = options.db ?? `sqlite:${await ensureDemoDatabase(dataDir)}`;
+    const engine = await loadEngine({ db, whitelist: store.whitelist.get() });
+    try {
+      await writeDocument(kind, version, origin, engine, store.views, options);
+    } finally {
+      await engine.driver.close();
     }
-  } finally {
-    await engine.driver.close();
+  });
+}
+
+async function writeDocument(
+  kind: 'openapi' | 'postman',
+  version: string,
+  origin: string,
+  engine: Engine,
+  views: ViewSource,
+  options: ExportOptions,
+): Promise<void> {
+  const docs = createDocsSource(engine, options.db === undefined ? 'rows' : 'types');
+  const access = whitelistAccess(engine.catalog);
+  const document =
+    kind === 'openapi'
+      ? await docs.openapi(access, origin, version === '3.0' ? '3.0' : '3.1', views)
+      : await docs.postman(access, origin, views);
+  const yaml = options.out !== undefined && /\.ya?ml$/i.test(options.out);
+  const text = yaml
+    ? stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 })
+    : `${JSON.stringify(document, null, 2)}\n`;
+  if (options.out === undefined) process.stdout.write(text);
+  else {
+    fs.writeFileSync(options.out, text);
+    process.stderr.write(
+      `wrote ${kind === 'openapi' ? `OpenAPI ${version}` : 'Postman Collection v2.1'} to ${options.out} (${Buffer.byteLength(text)} bytes)\n`,
+    );
   }
 }
 

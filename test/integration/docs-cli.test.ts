@@ -16,7 +16,8 @@ const CLI = path.resolve('src-server/cli/main.ts');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-export-'));
 
 function run(args: string[]) {
-  return spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
+  // OpenAPI of the demo is over 1 MB: above spawnSync's default output buffer.
+  return spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
 }
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -65,5 +66,33 @@ describe('perfex-api-studio export', () => {
     const invoices = collection.item.find((f: { name: string }) => f.name === 'invoices');
     const get = invoices.item.find((i: { name: string }) => i.name === 'Get one row of invoices');
     expect(get.request.url.raw).toBe('{{baseUrl}}/invoices/1'); // typed example id, no row read
+  });
+
+  it('documents the saved views of the store (imported with view import) in both exports', () => {
+    const data = path.join(dir, 'data');
+    const viewFile = path.join(dir, 'views.json');
+    fs.writeFileSync(
+      viewFile,
+      JSON.stringify([
+        {
+          name: 'paid_since',
+          resource: 'invoices',
+          query: { 'filter[status]': '2', 'filter[date.gte]': ':from', fields: 'id,total' },
+          params: { from: { type: 'date', default: '2026-01-01' } },
+        },
+      ]),
+    );
+    const imported = run(['view', 'import', viewFile, '--data-dir', data]);
+    expect(imported.status, imported.stderr).toBe(0);
+    const openapi = run(['export', 'openapi', '--data-dir', data]);
+    expect(openapi.status, openapi.stderr).toBe(0);
+    const document = JSON.parse(openapi.stdout);
+    const view = document.paths['/views/paid_since'].get;
+    expect(view.parameters.map((p: { name: string }) => p.name)).toContain('from');
+    const postman = JSON.parse(run(['export', 'postman', '--data-dir', data]).stdout);
+    const folder = postman.item.find((f: { name: string }) => f.name === 'views');
+    expect(folder.item.map((i: { request: { url: { raw: string } } }) => i.request.url.raw).join(' ')).toContain(
+      '/views/paid_since',
+    );
   });
 });
