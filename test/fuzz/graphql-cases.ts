@@ -312,7 +312,7 @@ export function graphqlCase(g: Gen, target: FuzzTarget): FuzzCase {
                 'application/json; charset=latin1',
               ]),
         ]);
-        return { method: 'POST', path, headers, body: JSON.stringify(envelope) };
+        return { method: 'POST', path, headers, body: JSON.stringify(envelope), chunked: !parts.clean && chance(g, 8) };
       },
     ],
     [

@@ -12,6 +12,8 @@ export interface FuzzRequest {
   /** Header pairs; a name may repeat. */
   readonly headers: readonly (readonly [string, string])[];
   readonly body?: string | Buffer;
+  /** Sends the body chunked (no Content-Length), in two pieces. */
+  readonly chunked?: boolean;
 }
 
 export interface FuzzReply {
@@ -49,7 +51,8 @@ function sendRaw(agent: http.Agent, url: URL, request: FuzzRequest, timeoutMs: n
   // With headers given as a list node adds nothing, not even the Host HTTP/1.1 requires (RFC 9112 §3.2).
   const rawHeaders: string[] = ['host', url.host];
   for (const [name, value] of request.headers) rawHeaders.push(name, headerSafe(value));
-  if (request.body !== undefined) rawHeaders.push('content-length', String(Buffer.byteLength(request.body)));
+  if (request.chunked === true) rawHeaders.push('transfer-encoding', 'chunked');
+  else if (request.body !== undefined) rawHeaders.push('content-length', String(Buffer.byteLength(request.body)));
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request({
@@ -90,6 +93,10 @@ function sendRaw(agent: http.Agent, url: URL, request: FuzzRequest, timeoutMs: n
         });
       });
     });
-    req.end(request.body);
+    if (request.chunked === true && request.body !== undefined) {
+      const body = Buffer.from(request.body);
+      req.write(body.subarray(0, body.length >> 1));
+      req.end(body.subarray(body.length >> 1));
+    } else req.end(request.body);
   });
 }

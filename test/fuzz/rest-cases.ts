@@ -621,7 +621,12 @@ export function writeCase(g: Gen, target: FuzzTarget): FuzzCase {
     method === 'DELETE' && chance(g, 80) ? { text: undefined, type: undefined } : writeBody(g, resource, method);
   const headers: [string, string][] = [...authHeaders(target, caller), ...extraHeaders(g)];
   if (type !== undefined && text !== undefined) headers.push(['content-type', type]);
+  if (text !== undefined && chance(g, 5))
+    headers.push(['content-encoding', pick(g, ['gzip', 'br', 'identity', 'x-nope'])]);
+  const chunked = chance(g, 8);
   const request: FuzzRequest =
-    text === undefined ? { method, path: path + query, headers } : { method, path: path + query, headers, body: text };
+    text === undefined
+      ? { method, path: path + query, headers, chunked }
+      : { method, path: path + query, headers, body: text, chunked };
   return { caller, request, resource, write: true };
 }
