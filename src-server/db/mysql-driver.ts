@@ -175,18 +175,13 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     params: readonly SqlValue[],
     retryStale: boolean,
     prepared = true,
+    deadlineMs = answerTimeout,
   ): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       const started = performance.now();
-      const { conn, reused } = await acquire(answerTimeout);
+      const { conn, reused } = await acquire(deadlineMs);
       try {
-        const result = await send(
-          conn,
-          sql,
-          params,
-          Math.max(1, answerTimeout - (performance.now() - started)),
-          prepared,
-        );
+        const result = await send(conn, sql, params, Math.max(1, deadlineMs - (performance.now() - started)), prepared);
         giveBack(conn);
         return result;
       } catch (error) {
@@ -218,9 +213,13 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
   async function sessionGone(threadId: number, opened: number, windowMs: number): Promise<boolean> {
     const until = performance.now() + windowMs;
     let killed = false;
+    // Each statement gets what is left of the window: a database still hung must not stretch it.
+    const left = (): number => Math.max(1, until - performance.now());
     while (performance.now() < until) {
       try {
-        const status = (await once("SHOW GLOBAL STATUS LIKE 'Uptime'", [], true, false)) as { Value?: string }[];
+        const status = (await once("SHOW GLOBAL STATUS LIKE 'Uptime'", [], true, false, left())) as {
+          Value?: string;
+        }[];
         const uptimeS = Number(status[0]?.Value ?? Number.POSITIVE_INFINITY);
         // The server restarted after the session was opened: the session died with it.
         if (uptimeS + 1 < (performance.now() - opened) / 1000) return true;
@@ -228,11 +227,13 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
           'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE ID = ? AND ID <> CONNECTION_ID()',
           [threadId],
           true,
+          true,
+          left(),
         )) as { n: number }[];
         if (Number(alive[0]?.n ?? 0) === 0) return true;
         // Still there (the network failed, not the server): end it, so it cannot commit later.
         if (!killed) {
-          await once(`KILL CONNECTION ${Math.trunc(threadId)}`, [], true, false).catch(() => undefined);
+          await once(`KILL CONNECTION ${Math.trunc(threadId)}`, [], true, false, left()).catch(() => undefined);
           killed = true;
         }
       } catch {

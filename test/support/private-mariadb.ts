@@ -61,7 +61,11 @@ export interface PrivateMariadb {
   stop(): Promise<void>;
   /** Crash (SIGKILL): the next start runs InnoDB crash recovery. */
   kill(): Promise<void>;
-  /** SIGSTOP: connections stay open but nothing answers, as with a laptop asleep or a hung host. */
+  /**
+   * SIGSTOP: connections stay open but nothing answers, as with a laptop asleep or a hung host.
+   * Returns once every thread of the server is stopped (signals land asynchronously), so it can be
+   * called synchronously between two statements.
+   */
   freeze(): void;
   /** SIGCONT after `freeze`. */
   thaw(): void;
@@ -90,6 +94,30 @@ async function freePort(): Promise<number> {
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Spins until every thread of `pid` is in the stopped state (Linux /proc), at most 2 s. A busy wait:
+ * freezing must be able to happen synchronously inside a statement listener, before the next write.
+ */
+function waitStopped(pid: number): void {
+  const tasks = `/proc/${pid}/task`;
+  if (!fs.existsSync(tasks)) return;
+  const deadline = Date.now() + 2000;
+  while (Date.now() < deadline) {
+    let running = false;
+    for (const task of fs.readdirSync(tasks)) {
+      try {
+        // Format: "pid (comm) S …"; the state follows the last ')'.
+        const stat = fs.readFileSync(path.join(tasks, task, 'stat'), 'utf8');
+        const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+        if (state !== 'T' && state !== 't') running = true;
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+    if (!running) return;
+  }
 }
 
 const live = new Set<ChildProcess>();
@@ -196,7 +224,10 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
     freeze() {
+      const pid = child?.pid;
+      if (pid === undefined) return;
       child?.kill('SIGSTOP');
+      waitStopped(pid);
     },
     thaw() {
       child?.kill('SIGCONT');
