@@ -182,7 +182,7 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
   });
 
   it.each(['kill', 'stop'] as const)(
-    'a read waiting on a table lock when the database goes down (%s) answers 503 at once',
+    'a read waiting on a table lock when the database goes down (%s) answers at once',
     async (how) => {
       const holder = await db.connection('perfex');
       await holder.query('LOCK TABLES tblleads WRITE');
@@ -192,9 +192,12 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
       await db[how]();
       const r = await inFlight;
       const ms = performance.now() - cut;
-      expectUnavailable(r);
+      if (how === 'kill' || r.status !== 200) expectUnavailable(r);
+      // A clean shutdown kills sessions one by one: when the lock holder goes first, the blocked read
+      // may complete before its own session is killed. Either answer is right; waiting is not.
+      else expect(r.body.data).toHaveLength(5);
       expect(ms).toBeLessThan(1500);
-      figure(`503 for a read in flight when the database is ${how === 'kill' ? 'killed' : 'stopped'}`, ms);
+      figure(`${r.status} for a read in flight when the database is ${how === 'kill' ? 'killed' : 'stopped'}`, ms);
       holder.destroy();
       await db.start();
       expect((await get('/api/v1/leads?per_page=5')).status).toBe(200);
