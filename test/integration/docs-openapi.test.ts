@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { bearer } from '../support/secure-server.ts';
 import { startDocsServer, type DocsServer } from '../support/docs-server.ts';
 import { createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
+import { OVERDUE_BY_AGENT } from '../support/view-fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -29,22 +30,6 @@ let api: DocsServer;
 let full: string;
 let doc: Doc;
 
-/** Saved views as the admin API stores them: groups with a group include, and rows with a typed parameter. */
-const OVERDUE_BY_AGENT = {
-  name: 'overdue_by_agent',
-  description: 'Overdue invoices per sales agent',
-  resource: 'invoices',
-  query: {
-    'filter[status]': '4',
-    'filter[duedate.lt]': ':before',
-    group_by: 'sale_agent',
-    aggregate: 'count,sum:total',
-    sort: '-sum_total',
-    include: 'sale_agent',
-    'fields[sale_agent]': 'firstname,lastname',
-  },
-  params: { before: { type: 'date', default: '2026-06-30' } },
-};
 const BIG_PAYMENTS = {
   name: 'big_payments',
   resource: 'invoicepaymentrecords',

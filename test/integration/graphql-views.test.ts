@@ -9,19 +9,7 @@ import { fileKeyProvider } from '../../src-server/store/key-provider.ts';
 import { openStore, storeFile } from '../../src-server/store/open-store.ts';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
 import { createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
-
-const paymentsBetween = {
-  name: 'payments_between',
-  description: 'Payments between two dates, at least :min',
-  resource: 'invoicepaymentrecords',
-  query: {
-    'filter[date.between]': ':from,:to',
-    'filter[amount.gte]': ':min',
-    sort: 'date',
-    fields: 'id,invoiceid,amount,date',
-  },
-  params: { from: { type: 'date' }, to: { type: 'date' }, min: { type: 'number', default: 0 } },
-};
+import { PAYMENTS_BETWEEN } from '../support/view-fixtures.ts';
 
 let db: DemoDatabase;
 let api: SecureServer;
@@ -35,7 +23,7 @@ beforeAll(async () => {
   db = await createSqliteDemo();
   api = await startSecureServer(db.url);
   token = api.token({ scopes: ['rest', 'graphql', 'views'], read: '*' }).token;
-  expect((await api.admin('POST', '/admin/api/views', paymentsBetween)).status).toBe(201);
+  expect((await api.admin('POST', '/admin/api/views', PAYMENTS_BETWEEN)).status).toBe(201);
 });
 afterAll(async () => {
   await api?.close();
@@ -79,9 +67,16 @@ describe('saved views in GraphQL', () => {
   });
 
   it('leaves out views reaching a resource the token cannot read, in GraphQL and in GET /api/v1/views', async () => {
-    const withClient = { name: 'invoices_with_client', resource: 'invoices', query: { include: 'client', fields: 'id,total' } };
+    const withClient = {
+      name: 'invoices_with_client',
+      resource: 'invoices',
+      query: { include: 'client', fields: 'id,total' },
+    };
     expect((await api.admin('POST', '/admin/api/views', withClient)).status).toBe(201);
-    const invoicesOnly = api.token({ scopes: ['rest', 'graphql', 'views'], read: ['invoices', 'invoicepaymentrecords'] }).token;
+    const invoicesOnly = api.token({
+      scopes: ['rest', 'graphql', 'views'],
+      read: ['invoices', 'invoicepaymentrecords'],
+    }).token;
     const field = await graphql('{ view_invoices_with_client { data } }', invoicesOnly);
     expect(field.status).toBe(400);
     expect(field.body.errors[0].message).toMatch(/Cannot query field "view_invoices_with_client"/);
@@ -95,9 +90,9 @@ describe('saved views in GraphQL', () => {
 
   it('follows views added and deleted while the server runs, from the admin API or another process', async () => {
     const second = {
-      ...paymentsBetween,
+      ...PAYMENTS_BETWEEN,
       name: 'big_payments',
-      params: { ...paymentsBetween.params, min: { type: 'number', default: 500 } },
+      params: { ...PAYMENTS_BETWEEN.params, min: { type: 'number', default: 500 } },
     };
     expect((await graphql('{ view_big_payments(from: "2026-01-01", to: "2026-12-31") { meta } }')).status).toBe(400);
     expect((await api.admin('POST', '/admin/api/views', second)).status).toBe(201);

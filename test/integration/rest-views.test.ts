@@ -12,36 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlAvailable } from '../support/mysql.ts';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
 import { demoDialects, type DemoDatabase } from '../support/test-server.ts';
+import { OVERDUE_BY_AGENT, PAYMENTS_BETWEEN } from '../support/view-fixtures.ts';
 
 const withMysql = await mysqlAvailable();
 const run = promisify(execFile);
-
-const overdueByAgent = {
-  name: 'overdue_by_agent',
-  description: 'Overdue invoices per sales agent, due before :before',
-  resource: 'invoices',
-  query: {
-    'filter[status]': '4',
-    'filter[duedate.lt]': ':before',
-    group_by: 'sale_agent',
-    aggregate: 'count,sum:total',
-    sort: '-sum_total',
-    include: 'sale_agent',
-    'fields[sale_agent]': 'firstname,lastname',
-  },
-  params: { before: { type: 'date', default: '2026-06-30' } },
-};
-const paymentsBetween = {
-  name: 'payments_between',
-  resource: 'invoicepaymentrecords',
-  query: {
-    'filter[date.between]': ':from,:to',
-    'filter[amount.gte]': ':min',
-    sort: 'date',
-    fields: 'id,invoiceid,amount,date',
-  },
-  params: { from: { type: 'date' }, to: { type: 'date' }, min: { type: 'number', default: 0 } },
-};
 
 describe.each(demoDialects('rest_views', withMysql))('saved views and relation rights on $name', ({ create, skip }) => {
   let db: DemoDatabase | undefined;
@@ -61,8 +35,8 @@ describe.each(demoDialects('rest_views', withMysql))('saved views and relation r
   it.skipIf(skip)(
     'creates views through the admin API and runs them like the list request they stand for',
     async () => {
-      expect((await api.admin('POST', '/admin/api/views', overdueByAgent)).status).toBe(201);
-      expect((await api.admin('POST', '/admin/api/views', paymentsBetween)).status).toBe(201);
+      expect((await api.admin('POST', '/admin/api/views', OVERDUE_BY_AGENT)).status).toBe(201);
+      expect((await api.admin('POST', '/admin/api/views', PAYMENTS_BETWEEN)).status).toBe(201);
       const view = await api.request('GET', '/api/v1/views/overdue_by_agent?before=2026-01-01', undefined, bearer(all));
       expect(view.status, view.text).toBe(200);
       const direct = await api.request(
@@ -115,7 +89,7 @@ describe.each(demoDialects('rest_views', withMysql))('saved views and relation r
       expect([url, r.status, r.body.code]).toEqual([url, status, code]);
     }
     const invalid = await api.admin('POST', '/admin/api/views', {
-      ...paymentsBetween,
+      ...PAYMENTS_BETWEEN,
       name: 'Bad Name',
       query: { page: '2' },
     });
@@ -174,7 +148,7 @@ describe.each(demoDialects('rest_views', withMysql))('saved views and relation r
 
   it.skipIf(skip)('imports, lists and deletes views with the CLI', async () => {
     const file = path.join(api.dataDir, 'views.json');
-    fs.writeFileSync(file, JSON.stringify([{ ...paymentsBetween, name: 'from_cli' }]));
+    fs.writeFileSync(file, JSON.stringify([{ ...PAYMENTS_BETWEEN, name: 'from_cli' }]));
     const tsx = path.resolve('node_modules/.bin/tsx');
     const imported = await run(tsx, ['src-server/cli/main.ts', 'view', 'import', file, '--data-dir', api.dataDir]);
     expect(imported.stdout).toBe('imported 1 view: from_cli\n');
