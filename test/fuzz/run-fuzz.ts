@@ -9,7 +9,8 @@ import type { FuzzTarget } from './fuzz-target.ts';
 import { graphqlCase } from './graphql-cases.ts';
 import { createRawClient, HangError, type FuzzReply, type RawClient } from './raw-request.ts';
 import { checkReply, graphqlRefused, isParserRefusal } from './response-oracle.ts';
-import { readCase, writeCase, type FuzzCase } from './rest-cases.ts';
+import { readCase, type FuzzCase } from './rest-cases.ts';
+import { writeCase } from './rest-write-cases.ts';
 import type { Gen } from './pick.ts';
 
 export const SURFACES = {
