@@ -138,6 +138,10 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
   if ('missing' in binaries) throw new Error(binaries.missing);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-mariadb-'));
   const dataDir = path.join(root, 'data');
+  // Its own temp dir: a starting mariadbd deletes every `#sql*` file in its tmpdir, and in the
+  // default /tmp those are the shared server's live temporary tables (it crashed on that once).
+  const tmpDir = path.join(root, 'tmp');
+  fs.mkdirSync(tmpDir, { recursive: true });
   const asRoot = process.getuid?.() === 0 ? ['--user=root'] : [];
   const install = spawnSync(
     binaries.installDb,
@@ -146,6 +150,7 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
       `--datadir=${dataDir}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
+      `--tmpdir=${tmpDir}`,
       ...asRoot,
       ...SERVER_ARGS,
     ],
@@ -167,6 +172,7 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     `--socket=${path.join(root, 'mysqld.sock')}`,
     `--pid-file=${path.join(root, 'mysqld.pid')}`,
     `--log-error=${errorLog}`,
+    `--tmpdir=${tmpDir}`,
     ...asRoot,
     ...SERVER_ARGS,
   ];
