@@ -43,7 +43,6 @@ export const PROBLEMS = define({
   PAS116: { status: 413, slug: 'payload-too-large', title: 'Request body too large', hint: 'Request bodies are limited to 256 KB.' },
   PAS117: { status: 400, slug: 'json-too-deep', title: 'JSON nested too deeply', hint: 'Request bodies may nest objects and arrays at most 10 levels deep.' },
   PAS118: { status: 400, slug: 'query-string-too-long', title: 'Query string too long', hint: 'Query strings are limited to 8 KB; move a long filter into where= or use GraphQL.' },
-  PAS119: { status: 431, slug: 'request-headers-too-large', title: 'Request headers too large', hint: 'The request line and headers are limited to 16 KB; send long GraphQL queries with POST, long filters in the body or with where=.' },
   PAS120: { status: 400, slug: 'graphql-query-too-deep', title: 'GraphQL query too deep', hint: 'Nest selections less deeply, or fetch deeper levels in a second query.' },
   PAS121: { status: 400, slug: 'graphql-query-too-complex', title: 'GraphQL query too complex', hint: 'Lower the limit of nested lists or select fewer relations; each list counts as many times as its limit.' },
   PAS122: { status: 400, slug: 'graphql-too-many-aliases', title: 'Too many GraphQL aliases', hint: 'Use fewer aliases in one operation.' },

@@ -1,8 +1,6 @@
 /** Starts the HTTP server and resolves once it listens, or rejects with a sentence a person can act on. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { Problem, problemBody } from '../errors/problem.ts';
 import type { Express } from 'express';
 
 export interface RunningServer {
@@ -40,40 +38,12 @@ function explainListenError(error: NodeJS.ErrnoException, host: string, port: nu
   }
 }
 
-/**
- * Requests node's HTTP parser refuses before any middleware runs (a head over 16 KB, a malformed
- * request line) still get an RFC 9457 problem instead of a bare status line.
- */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable || error.code === 'ECONNRESET') {
-    socket.destroy();
-    return;
-  }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const problem = tooLarge
-    ? new Problem('PAS119', 'the request line and headers are larger than 16 KB')
-    : new Problem('PAS112', `the request is not valid HTTP (${error.code ?? 'parse error'})`, {
-        hint: 'Send an HTTP/1.1 request with a valid request line and headers.',
-      });
-  // No `instance`: the request line itself could not be read.
-  const { instance: _unknown, ...fields } = problemBody(problem, '');
-  const body = JSON.stringify(fields);
-  socket.end(
-    `HTTP/1.1 ${problem.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-      `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
-      `Connection: close\r\n\r\n${body}`,
-  );
-}
-
 export function startServer(app: Express, host: string, port: number): Promise<RunningServer> {
   const server = http.createServer(app);
-  server.on('clientError', answerClientError);
   // Keep-alive sockets must outlive typical client pools (autocannon, browsers) without piling up.
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ServerStartError(explainListenError(error, host, port), { cause: error })),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new ServerStartError(explainListenError(error, host, port), { cause: error })));
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
