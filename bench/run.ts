@@ -33,6 +33,7 @@ import { createCliProgress } from '../src-server/demo/demo-progress.ts';
 import { GRAPHQL_QUERY, prepareNestedScenario } from './nested-scenario.ts';
 import { DEFAULT_SOAK, soakScenario } from './soak-scenario.ts';
 import { streamScenario } from './stream-scenario.ts';
+import { benchToken, startServe } from './bench-cli.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -75,17 +76,6 @@ async function seed(): Promise<void> {
   console.log(`seeded scale ${scale}: ${summary.rowCounts.tblinvoices} invoices in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** Runs a CLI command to completion and returns its standard output. */
-async function runCli(tsx: string, argv: string[]): Promise<string> {
-  const child = spawn(tsx, ['src-server/cli/main.ts', ...argv], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => (out += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`perfex-api-studio ${argv.join(' ')} exited with ${code}: ${out}`);
-  return out;
-}
-
 async function startProcess(command: string, argv: string[], ready: RegExp): Promise<ChildProcess> {
   const child = spawn(command, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -122,12 +112,8 @@ async function main(): Promise<void> {
   // The raw handler runs exactly the SQL the engine compiles for the two requests.
   const tsx = path.resolve('node_modules/.bin/tsx');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-bench-'));
-  const whitelist = path.join(dataDir, 'whitelist.json');
-  fs.writeFileSync(whitelist, JSON.stringify({ prefix: 'tbl', expose: 'core' }));
-  await runCli(tsx, ['security', 'set', 'ipRequestsPerMinute=100000000', '--data-dir', dataDir]);
-  const created = JSON.parse(await runCli(tsx, ['token', 'create', '--name', 'bench', '--read', '*', '--rate-limit', '1000000', '--json', '--data-dir', dataDir])) as { token: string };
-  const headers = { authorization: `Bearer ${created.token}` };
-  const engine = await startProcess(tsx, ['src-server/cli/main.ts', 'serve', '--db', dbUrl, '--port', '4791', '--whitelist', whitelist, '--data-dir', dataDir, '--no-demo-token'], /listening on/);
+  const headers = { authorization: `Bearer ${await benchToken(dataDir, 'bench')}` };
+  const engine = await startServe(dbUrl, dataDir, 4791, { prefix: 'tbl', expose: 'core' });
   const sqlProbe = await fetch(`http://127.0.0.1:4791/api/v1/invoices/schema`, { headers }).then((r) => r.json() as Promise<{ data: { fields: { name: string }[] } }>);
   const columns = sqlProbe.data.fields.map((f) => f.name);
   const where = { kind: 'condition', column: { hops: [], column: 'status', zeroDate: null }, op: 'eq', value: 2 } as const;

@@ -10,7 +10,6 @@
  * Run alone: `npx tsx bench/soak-scenario.ts [--minutes 5] [--connections 200] [--url mysql://…/]`;
  * `npm run bench -- --soak` runs it after the other scenarios.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +20,7 @@ import autocannon from 'autocannon';
 import mysql from 'mysql2/promise';
 import { connect } from '../src-server/db/connect.ts';
 import { createDemoDatabase } from '../src-server/demo/create-demo-database.ts';
+import { benchToken, rssBytes, startServe } from './bench-cli.ts';
 
 export interface SoakOptions {
   readonly minutes: number;
@@ -47,11 +47,6 @@ export const DEFAULT_SOAK: SoakOptions = {
 const NESTED_QUERY = `{ invoices(filter: {status: 2}, limit: 20, orderBy: [{duedate: DESC}]) {
   id formatted_number total duedate client { userid company } payments { amount date } items { description qty rate } } }`;
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
 /**
  * Least-squares slope and the half-width of its 95% confidence interval (≈ 2 standard errors), so
  * a trend can be told from the garbage collector's saw-tooth.
@@ -69,56 +64,12 @@ export function fit(points: readonly (readonly [number, number])[]): { slope: nu
   return { slope: b, margin: 2 * Math.sqrt(residuals / (n - 2) / sxx) };
 }
 
-function cli(argv: string[]): ChildProcess {
-  // node --import tsx (not the tsx wrapper) so the pid sampled is the server's own.
-  return spawn(process.execPath, ['--import', 'tsx', 'src-server/cli/main.ts', ...argv], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-async function runCli(argv: string[]): Promise<string> {
-  const child = cli(argv);
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => (out += chunk));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) throw new Error(`perfex-api-studio ${argv.join(' ')} exited with ${code}: ${out}`);
-  return out;
-}
-
-async function startServe(dbUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const whitelist = path.join(dataDir, 'soak-whitelist.json');
-  fs.writeFileSync(
-    whitelist,
-    JSON.stringify({
-      prefix: 'tbl',
-      expose: 'core',
-      tables: { tblleads: { operations: ['read', 'create', 'update', 'delete'] } },
-    }),
-  );
-  const child = cli([
-    'serve',
-    '--db',
-    dbUrl,
-    '--port',
-    String(port),
-    '--whitelist',
-    whitelist,
-    '--data-dir',
-    dataDir,
-    '--no-demo-token',
-  ]);
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      if (/listening on/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-  return child;
-}
+/** Leads writable: the soak creates, patches and deletes them. */
+const SOAK_WHITELIST = {
+  prefix: 'tbl',
+  expose: 'core',
+  tables: { tblleads: { operations: ['read', 'create', 'update', 'delete'] } },
+};
 
 type Context = { leadId?: number; graphqlLeadId?: number };
 
@@ -241,28 +192,11 @@ export async function soakScenario(
 ): Promise<string> {
   const dbUrl = `${serverUrl.replace(/\/$/, '')}/${database}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-soak-'));
-  await runCli(['security', 'set', 'ipRequestsPerMinute=100000000', '--data-dir', dataDir]);
-  const created = JSON.parse(
-    await runCli([
-      'token',
-      'create',
-      '--name',
-      'soak',
-      '--read',
-      '*',
-      '--write',
-      'leads',
-      '--rate-limit',
-      '1000000',
-      '--json',
-      '--data-dir',
-      dataDir,
-    ]),
-  ) as { token: string };
-  const server = await startServe(dbUrl, dataDir, options.port);
+  const token = await benchToken(dataDir, 'soak', ['--write', 'leads']);
+  const server = await startServe(dbUrl, dataDir, options.port, SOAK_WHITELIST);
   const pid = server.pid as number;
   const base = `http://127.0.0.1:${options.port}`;
-  const headers = { authorization: `Bearer ${created.token}` };
+  const headers = { authorization: `Bearer ${token}` };
   const countLeads = async (): Promise<number> => {
     const conn = await mysql.createConnection({ uri: dbUrl });
     const [[row]] = (await conn.query('SELECT COUNT(*) AS n FROM tblleads')) as unknown as [[{ n: number }]];
@@ -279,9 +213,9 @@ export async function soakScenario(
     const perInterval: number[] = [];
     const samples: [number, number][] = [];
     const started = Date.now();
-    samples.push([0, rssMb(pid)]);
+    samples.push([0, rssBytes(pid) / 2 ** 20]);
     const sampler = setInterval(() => {
-      samples.push([(Date.now() - started) / 60_000, rssMb(pid)]);
+      samples.push([(Date.now() - started) / 60_000, rssBytes(pid) / 2 ** 20]);
       perInterval.push(interval / options.sampleSeconds);
       interval = 0;
     }, options.sampleSeconds * 1000);
@@ -304,7 +238,7 @@ export async function soakScenario(
     } finally {
       clearInterval(sampler);
     }
-    samples.push([(Date.now() - started) / 60_000, rssMb(pid)]);
+    samples.push([(Date.now() - started) / 60_000, rssBytes(pid) / 2 ** 20]);
     const leadsAfter = await countLeads();
 
     const steady = samples.filter(([t]) => t >= options.warmupMinutes);

@@ -6,13 +6,13 @@
  * Run alone: `tsx bench/stream-scenario.ts [--url mysql://pas:pas@127.0.0.1:3306/] [--rows 1000000]`;
  * `npm run bench` runs it last.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mysql from 'mysql2/promise';
+import { benchToken, rssBytes, startServe } from './bench-cli.ts';
 
 const TABLE = 'tblpas_stream';
 
@@ -44,81 +44,17 @@ async function ensureTable(serverUrl: string, database: string, rows: number): P
   }
 }
 
-function rssBytes(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}
-
-async function startServe(dbUrl: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const whitelist = path.join(dataDir, 'stream-whitelist.json');
-  fs.writeFileSync(whitelist, JSON.stringify({ prefix: 'tbl', expose: 'none', tables: { [TABLE]: { expose: true } } }));
-  // node --import tsx (not the tsx wrapper) so the pid sampled is the server's own.
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-server/cli/main.ts',
-      'serve',
-      '--db',
-      dbUrl,
-      '--port',
-      String(port),
-      '--whitelist',
-      whitelist,
-      '--data-dir',
-      dataDir,
-      '--no-demo-token',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      if (/listening on/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-  return child;
-}
-
-async function token(dataDir: string): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-server/cli/main.ts',
-      'token',
-      'create',
-      '--name',
-      'stream',
-      '--read',
-      '*',
-      '--json',
-      '--data-dir',
-      dataDir,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (c: string) => (out += c));
-  await once(child, 'exit');
-  return (JSON.parse(out) as { token: string }).token;
-}
-
 /** Runs the export scenario and returns its report lines. */
 export async function streamScenario(serverUrl: string, database: string, rows = 1_000_000): Promise<string> {
   await ensureTable(serverUrl, database, rows);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-stream-'));
-  const secret = await token(dataDir);
+  const secret = await benchToken(dataDir, 'stream');
   const port = 4793;
-  const server = await startServe(`${serverUrl.replace(/\/$/, '')}/${database}`, dataDir, port);
+  const server = await startServe(`${serverUrl.replace(/\/$/, '')}/${database}`, dataDir, port, {
+    prefix: 'tbl',
+    expose: 'none',
+    tables: { [TABLE]: { expose: true } },
+  });
   const pid = server.pid as number;
   const headers = { authorization: `Bearer ${secret}` };
   const lines: string[] = [];
