@@ -10,13 +10,11 @@
  */
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../src-server/db/connect.ts';
-import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
 import {
   PRIVATE_PASSWORD,
   PRIVATE_USER,
   privateMariadbAvailable,
-  startPrivateMariadb,
+  startPrivateDemo,
   type PrivateMariadb,
 } from '../support/private-mariadb.ts';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
@@ -157,14 +155,7 @@ describe.skipIf(!available)('network faults between the server and MariaDB', () 
     );
 
   beforeAll(async () => {
-    db = await startPrivateMariadb();
-    await db.sql('CREATE DATABASE perfex CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
-    const filler = await connect(db.url('perfex'));
-    try {
-      await createDemoDatabase(filler, { scale: 0.05, seed: 7 });
-    } finally {
-      await filler.close();
-    }
+    db = await startPrivateDemo();
     proxy = await FaultProxy.start(db.port);
     api = await startSecureServer(`mysql://${PRIVATE_USER}:${PRIVATE_PASSWORD}@127.0.0.1:${proxy.port}/perfex`, {
       statementTimeoutMs: 2000,

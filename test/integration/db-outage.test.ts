@@ -12,9 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect } from '../../src-server/db/connect.ts';
-import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
-import { privateMariadbAvailable, startPrivateMariadb, type PrivateMariadb } from '../support/private-mariadb.ts';
+import { privateMariadbAvailable, startPrivateDemo, type PrivateMariadb } from '../support/private-mariadb.ts';
 import { bearer, startSecureServer, type SecureServer } from '../support/secure-server.ts';
 import type { Reply } from '../support/test-server.ts';
 
@@ -87,14 +85,7 @@ describe.skipIf(!available)('database outages (private MariaDB)', () => {
   }
 
   beforeAll(async () => {
-    db = await startPrivateMariadb();
-    await db.sql('CREATE DATABASE perfex CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
-    const filler = await connect(db.url('perfex'));
-    try {
-      await createDemoDatabase(filler, { scale: 0.05, seed: 7 });
-    } finally {
-      await filler.close();
-    }
+    db = await startPrivateDemo();
     api = await startSecureServer(db.url('perfex'), { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
     const { token } = api.token({
       scopes: ['rest', 'graphql', 'write'],

@@ -12,6 +12,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
+import { connect } from '../../src-server/db/connect.ts';
+import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
 
 const MARIADBD = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld', '/usr/bin/mariadbd'];
 const INSTALL_DB = ['/usr/bin/mariadb-install-db', '/usr/bin/mysql_install_db', '/usr/scripts/mariadb-install-db'];
@@ -273,4 +275,17 @@ export async function startPrivateMariadb(): Promise<PrivateMariadb> {
     throw error;
   }
   return instance;
+}
+
+/** A private server holding the demo Perfex database (scale 0.05, seed 7) as `perfex`. */
+export async function startPrivateDemo(): Promise<PrivateMariadb> {
+  const db = await startPrivateMariadb();
+  await db.sql('CREATE DATABASE perfex CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+  const filler = await connect(db.url('perfex'));
+  try {
+    await createDemoDatabase(filler, { scale: 0.05, seed: 7 });
+  } finally {
+    await filler.close();
+  }
+  return db;
 }
