@@ -2,7 +2,7 @@
  * The one catalogue of problems the API can answer with (RFC 9457 problem details).
  * Codes are grouped by the stage that raises them, like PostgREST's PGRSTxxx:
  *   PAS1xx request (parse), PAS2xx resources and rows, PAS3xx permissions,
- *   PAS4xx request bodies and writes, PAS5xx database, PAS9xx server.
+ *   PAS4xx request bodies and writes, PAS5xx database, PAS6xx the Studio's admin API, PAS9xx server.
  * A code is never reused once retired. `docs/errors.md` documents every entry; a test keeps the
  * two in sync.
  */
@@ -85,6 +85,7 @@ export const PROBLEMS = define({
   PAS501: { status: 503, slug: 'database-unavailable', title: 'Database unavailable', hint: 'Check that the database server is running and reachable; the request can be retried.' },
   PAS502: { status: 503, slug: 'query-timeout', title: 'Query took too long', hint: 'Narrow the request with filters or a smaller per_page.' },
   PAS503: { status: 422, slug: 'database-rejected-value', title: 'The database rejected a value', hint: 'Check the value against the field\'s type and limits.' },
+  PAS601: { status: 409, slug: 'lan-unavailable', title: 'LAN sharing is not possible now', hint: 'Connect this machine to a network, then switch LAN sharing on again.' },
   PAS901: { status: 500, slug: 'internal-error', title: 'Internal error', hint: 'This is a bug in Perfex API Studio; the request id helps to find it in the log.' },
 });
 

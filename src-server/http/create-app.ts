@@ -5,8 +5,7 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Engine } from '../engine/engine.ts';
 import { createGraphqlRouter, type GraphqlOptions } from '../graphql/create-graphql-router.ts';
-import type { Store } from '../store/open-store.ts';
-import { ADMIN_COOKIE, requireLocal, sameSecret } from './admin/admin-guard.ts';
+import type { AdminContext } from './admin/admin-context.ts';
 import { createAdminRouter } from './admin/admin-router.ts';
 import { authTestHandler } from './auth-test-route.ts';
 import { createDocsSource, type DocsSource } from '../docs/docs-source.ts';
@@ -15,7 +14,7 @@ import { createApiDocsRouter, createExportsRouter } from './docs-router.ts';
 import { createErrorHandler } from './error-handler.ts';
 import { healthHandler } from './health-route.ts';
 import { createRestRouter } from './rest-router.ts';
-import { renderStudioPlaceholder } from './studio-placeholder.ts';
+import { createStudioRouter } from './studio-page.ts';
 
 export interface AppOptions {
   readonly logger: Logger;
@@ -25,14 +24,16 @@ export interface AppOptions {
    */
   readonly guard: RequestHandler;
   /** The Studio's admin API and session; absent in tests of the data API alone. */
-  readonly admin?: { readonly store: Store; readonly sessionToken: string };
+  readonly admin?: AdminContext;
+  /** Where the built Studio page is (default `dist/studio`; the desktop app passes its own). */
+  readonly studioDir?: string;
   /** Limits and switches of /api/v1/graphql (depth, complexity, aliases, list size, introspection). */
   readonly graphql?: Partial<GraphqlOptions>;
   /** Docs and exports: where examples come from, and who may open /api_docs (default: typed examples, loopback only). */
   readonly docs?: { readonly source?: DocsSource; readonly mode?: DocsMode };
 }
 
-export function createApp(engine: Engine, { logger, guard, admin, graphql, docs }: AppOptions): Express {
+export function createApp(engine: Engine, { logger, guard, admin, graphql, docs, studioDir }: AppOptions): Express {
   const docsSource = docs?.source ?? createDocsSource(engine, 'types');
   const app = express();
   app.disable('x-powered-by');
@@ -53,18 +54,8 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql, docs 
     next();
   }, guard, createGraphqlRouter(engine, { ...graphql, logger }, admin?.store.views), express.Router().get('/auth/test', authTestHandler(engine)), createExportsRouter(docsSource, admin?.store.views), createRestRouter(engine, admin?.store.views));
   app.use('/api_docs', createApiDocsRouter(docsSource, docs?.mode ?? DEFAULT_DOCS_MODE, admin?.store.views));
-  if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin.store, admin.sessionToken, engine));
-  app.get('/', (req, res) => {
-    requireLocal(req);
-    // The URL printed at start carries the session once; it moves into an HttpOnly cookie and out of the address bar.
-    const session = new URL(req.originalUrl, 'http://localhost').searchParams.get('token');
-    if (admin !== undefined && session !== null && sameSecret(session, admin.sessionToken)) {
-      res.cookie(ADMIN_COOKIE, session, { httpOnly: true, sameSite: 'strict', path: '/' });
-      res.redirect(303, '/');
-      return;
-    }
-    res.type('html').send(renderStudioPlaceholder(engine.catalog));
-  });
+  if (admin !== undefined) app.use('/admin/api', createAdminRouter(admin));
+  app.use('/', createStudioRouter(admin?.sessionToken, studioDir));
   app.use(createErrorHandler(logger));
   return app;
 }

@@ -29,6 +29,11 @@ export interface SecurityPipelineDeps {
   readonly options: SecurityOptions;
   readonly logger: Logger;
   readonly now?: () => number;
+  /**
+   * The Studio explorer's per-launch secret (`X-PAS-Explorer`, loopback peers only): such a request
+   * is the Studio's own call, with the whitelist's rights, its SQL traced, PII optionally randomised.
+   */
+  readonly explorerSecret?: string;
 }
 
 export interface SecurityPipeline {

@@ -19,8 +19,11 @@ import { storedLimits } from '../settings/limit-settings.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/key-provider.ts';
 import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { issueDemoToken } from './demo-token.ts';
-import { lanUrls } from './lan-urls.ts';
-import { startServer, type RunningServer } from './start-server.ts';
+import type { AdminContext, ServerControl } from '../http/admin/admin-context.ts';
+import { APP_VERSION } from './app-version.ts';
+import { createDatabaseSwitch } from './database-switch.ts';
+import { startControlledServer, type ControlledServer } from './server-control.ts';
+import type { RunningServer } from './start-server.ts';
 
 export interface ServeOptions {
   /** Connection URL; undefined = the embedded demo database in `dataDir`. */
@@ -44,6 +47,8 @@ export interface ServeOptions {
   readonly docs?: DocsMode;
   /** Where docs examples come from; default: rows on the demo database, types on any other (no CRM data in shared docs). */
   readonly docsExamples?: ExampleSource;
+  /** Where the built Studio page is (default `dist/studio`; the desktop app passes its renderer build). */
+  readonly studioDir?: string;
   /** Told which database is used when the demo is picked (the CLI prints it). */
   readonly onDemo?: (file: string) => void;
 }
@@ -54,8 +59,10 @@ export interface Serving extends RunningServer {
   /** `http://127.0.0.1:PORT/?token=…`: opens the Studio with this launch's admin session. */
   readonly studioUrl: string;
   readonly adminToken: string;
-  /** Addresses other machines can use when `lan` is on. */
+  /** Addresses other machines can use while LAN sharing is on. */
   readonly lanUrls: readonly string[];
+  /** Switches LAN sharing at run time (the Studio's server panel). */
+  setLan(enabled: boolean): Promise<void>;
   /** The demo token issued for this launch, when one was. */
   readonly demoToken: string | null;
   /** Writes queued audit entries now (tests). */
@@ -86,22 +93,57 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
     for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
 
-    const pipeline = createSecurityPipeline({ catalog: () => engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger });
+    const explorerSecret = randomBytes(32).toString('base64url');
+    const pipeline = createSecurityPipeline({ catalog: () => engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger, explorerSecret });
     cleanup.unshift(() => pipeline.close());
     const adminToken = randomBytes(32).toString('base64url');
-    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin: { store, sessionToken: adminToken }, graphql, docs: { source: createDocsSource(engine, options.docsExamples ?? (options.db === undefined ? 'rows' : 'types')), mode: docsMode } });
-    const host = options.lan === true ? '0.0.0.0' : '127.0.0.1';
-    const server = await startServer(app, host, options.port);
     const demoToken = options.db === undefined && options.demoToken !== false ? issueDemoToken(store) : null;
-    const local = `http://127.0.0.1:${server.port}`;
+    // The app is built before the server listens, so the admin API reaches the listeners through this late-bound view.
+    const bound: { server?: ControlledServer } = {};
+    const serverControl: ServerControl = {
+      get port() {
+        return bound.server?.port ?? 0;
+      },
+      get baseUrl() {
+        return bound.server?.baseUrl ?? '';
+      },
+      get lanEnabled() {
+        return bound.server?.lanEnabled ?? false;
+      },
+      get lanUrls() {
+        return bound.server?.lanUrls ?? [];
+      },
+      setLan: (enabled) => (bound.server === undefined ? Promise.reject(new Error('the server is not listening yet')) : bound.server.setLan(enabled)),
+    };
+    const docs = createDocsSource(engine, options.docsExamples ?? (options.db === undefined ? 'rows' : 'types'));
+    const admin: AdminContext = {
+      store,
+      engine,
+      sessionToken: adminToken,
+      logger: options.logger,
+      docs,
+      server: serverControl,
+      databases: createDatabaseSwitch({ engine, store, demo: options.db === undefined, logger: options.logger }),
+      explorer: { secret: explorerSecret },
+      version: APP_VERSION,
+      demoToken,
+    };
+    const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin, graphql, docs: { source: docs, mode: docsMode }, ...(options.studioDir === undefined ? {} : { studioDir: options.studioDir }) });
+    const server = await startControlledServer(app, options.port, options.logger);
+    bound.server = server;
+    if (options.lan === true) await server.setLan(true);
+    const local = server.baseUrl;
     return {
-      ...server,
       url: local,
+      port: server.port,
       engine,
       store,
       studioUrl: `${local}/?token=${adminToken}`,
       adminToken,
-      lanUrls: options.lan === true ? lanUrls(server.port) : [],
+      get lanUrls() {
+        return server.lanUrls;
+      },
+      setLan: (enabled: boolean) => server.setLan(enabled),
       demoToken,
       flushAudit: pipeline.flushAudit,
       // In-flight requests finish (bounded), then the audit queue is flushed, the pool and the store closed.

@@ -113,6 +113,23 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at TEXT NOT NULL
       ) STRICT;`,
   },
+  {
+    version: 6,
+    description: 'explorer history and saved requests; sandbox tokens',
+    sql: `
+      CREATE TABLE requests (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('history', 'saved')),
+        name        TEXT,                   -- saved requests only
+        request     TEXT NOT NULL,          -- JSON: method, path, headers, body, auth kind, pii (never a token)
+        status      INTEGER,                -- history: status of the send
+        duration_ms REAL,
+        created_at  TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX requests_kind ON requests (kind, created_at);
+      -- 1: responses to this token have their PII randomised (the Studio's sandbox tokens).
+      ALTER TABLE tokens ADD COLUMN sandbox INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
