@@ -2,7 +2,9 @@
  * The audit log of `/api/v1` requests. The pipeline buffers entries and calls `append` off the hot
  * path in batches: one prepared statement in one transaction, so a batch costs one WAL commit.
  * Queries page newest first by id (a stable cursor, unlike time, which can repeat), with an index for
- * each filter; `prune` applies the retention policy by age and by row count.
+ * each filter; `after` reads forward from an id instead (the Studio's live tail, oldest first).
+ * Each entry carries the name of its token, looked up by a join (the log has no foreign key: it
+ * outlives the token). `prune` applies the retention policy by age and by row count.
  */
 import type Database from 'better-sqlite3';
 import { StoreInputError } from './store-errors.ts';
@@ -34,12 +36,19 @@ export interface AuditQuery {
   readonly limit?: number;
   /** Entries with an id below this one (the previous page's `nextBefore`). */
   readonly before?: number;
+  /** Entries with an id above this one, oldest first (a live tail polling for what is new). */
+  readonly after?: number;
 }
 
+/** A stored entry as read back: its id, and its token's name while that token exists. */
+export type AuditRecord = AuditEntry & { readonly id: number; readonly tokenName?: string };
+
 export interface AuditPage {
-  readonly entries: (AuditEntry & { readonly id: number })[];
-  /** The cursor of the next (older) page, or null on the last page. */
+  readonly entries: AuditRecord[];
+  /** The cursor of the next (older) page, or null on the last page (always null with `after`). */
   readonly nextBefore: number | null;
+  /** With `after`: the cursor of the next (newer) page when more entries matched than `limit`, else null. */
+  readonly nextAfter: number | null;
 }
 
 export interface AuditRepo {
@@ -60,6 +69,7 @@ interface Row {
   rows: number | null;
   duration_ms: number;
   request_id: string;
+  token_name: string | null;
 }
 
 const DEFAULT_LIMIT = 100;
@@ -72,7 +82,7 @@ function isoBound(field: string, value: string): string {
   return new Date(time).toISOString();
 }
 
-function toEntry(row: Row): AuditEntry & { id: number } {
+function toEntry(row: Row): AuditRecord {
   return {
     id: row.id,
     time: row.time,
@@ -84,6 +94,8 @@ function toEntry(row: Row): AuditEntry & { id: number } {
     rows: row.rows,
     durationMs: row.duration_ms,
     requestId: row.request_id,
+    // Absent rather than null when the token is gone, so an entry reads back exactly as appended.
+    ...(row.token_name === null ? {} : { tokenName: row.token_name }),
   };
 }
 
@@ -108,21 +120,25 @@ export function createAuditRepo(db: Database.Database, now: () => Date): AuditRe
         where.push(sql);
         params.push(...values);
       };
-      if (q.from !== undefined) add('time >= ?', isoBound('from', q.from));
-      if (q.to !== undefined) add('time < ?', isoBound('to', q.to));
-      if (q.tokenId !== undefined) add('token_id = ?', q.tokenId);
-      if (q.status !== undefined) add('status = ?', q.status);
-      if (q.statusClass !== undefined) add('status BETWEEN ? AND ?', q.statusClass * 100, q.statusClass * 100 + 99);
-      if (q.method !== undefined) add('method = ?', q.method.toUpperCase());
+      if (q.from !== undefined) add('a.time >= ?', isoBound('from', q.from));
+      if (q.to !== undefined) add('a.time < ?', isoBound('to', q.to));
+      if (q.tokenId !== undefined) add('a.token_id = ?', q.tokenId);
+      if (q.status !== undefined) add('a.status = ?', q.status);
+      if (q.statusClass !== undefined) add('a.status BETWEEN ? AND ?', q.statusClass * 100, q.statusClass * 100 + 99);
+      if (q.method !== undefined) add('a.method = ?', q.method.toUpperCase());
       // substr rather than LIKE: LIKE treats % and _ in the prefix as wildcards and ignores ASCII case.
-      if (q.pathPrefix !== undefined) add('substr(path, 1, ?) = ?', [...q.pathPrefix].length, q.pathPrefix);
-      if (q.before !== undefined) add('id < ?', q.before);
+      if (q.pathPrefix !== undefined) add('substr(a.path, 1, ?) = ?', [...q.pathPrefix].length, q.pathPrefix);
+      if (q.before !== undefined) add('a.id < ?', q.before);
+      if (q.after !== undefined) add('a.id > ?', q.after);
+      const forward = q.after !== undefined;
       const limit = Math.min(Math.max(Math.trunc(q.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-      const sql = `SELECT * FROM audit ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-      // One row more than asked tells whether an older page exists without a COUNT.
+      const sql = `SELECT a.*, t.name AS token_name FROM audit a LEFT JOIN tokens t ON t.id = a.token_id
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id ${forward ? 'ASC' : 'DESC'} LIMIT ?`;
+      // One row more than asked tells whether another page exists without a COUNT.
       const rows = db.prepare<(string | number)[], Row>(sql).all(...params, limit + 1);
       const page = rows.slice(0, limit).map(toEntry);
-      return { entries: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+      const more = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
+      return forward ? { entries: page, nextBefore: null, nextAfter: more } : { entries: page, nextBefore: more, nextAfter: null };
     },
 
     prune({ maxDays, maxRows }) {

@@ -1,4 +1,9 @@
-/** `GET /admin/api/logs`: the audit log, newest first, filtered and paged by an id cursor. */
+/**
+ * `GET /admin/api/logs`: the audit log, newest first, filtered and paged by an id cursor
+ * (`before`, `links.next` = the older page). `after=<id>` reads forward instead, oldest first: the
+ * Studio's live tail asks for what is newer than the newest entry it shows (`links.next` then
+ * continues forward when more than `limit` matched). Each entry names its token (`tokenName`).
+ */
 import express, { type Router } from 'express';
 import { z } from 'zod';
 import { Problem } from '../../errors/problem.ts';
@@ -16,6 +21,7 @@ const logQuery = z.strictObject({
   path: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   before: z.coerce.number().int().min(1).optional(),
+  after: z.coerce.number().int().min(0).optional(),
 });
 
 export function createAdminLogsRouter(audit: AuditRepo): Router {
@@ -26,7 +32,7 @@ export function createAdminLogsRouter(audit: AuditRepo): Router {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Problem('PAS112', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`, {
-        hint: 'Filters: from, to (ISO dates), token (id), status, status_class (2xx…5xx), method, path (prefix), limit (≤ 1000), before (cursor).',
+        hint: 'Filters: from, to (ISO dates), token (id), status, status_class (2xx…5xx), method, path (prefix), limit (≤ 1000), before (older than an id), after (newer than an id, oldest first).',
       });
     }
     const q = parsed.data;
@@ -40,10 +46,12 @@ export function createAdminLogsRouter(audit: AuditRepo): Router {
       ...(q.path === undefined ? {} : { pathPrefix: q.path }),
       ...(q.limit === undefined ? {} : { limit: q.limit }),
       ...(q.before === undefined ? {} : { before: q.before }),
+      ...(q.after === undefined ? {} : { after: q.after }),
     });
     let next: string | null = null;
-    if (page.nextBefore !== null) {
-      url.searchParams.set('before', String(page.nextBefore));
+    const cursor = page.nextAfter !== null ? (['after', page.nextAfter] as const) : page.nextBefore !== null ? (['before', page.nextBefore] as const) : null;
+    if (cursor !== null) {
+      url.searchParams.set(cursor[0], String(cursor[1]));
       next = `${url.pathname}?${url.searchParams.toString()}`;
     }
     res.json({ data: page.entries, links: { next } });
