@@ -1,9 +1,13 @@
 /**
  * Stage 1, shield: cheap refusals before any token work. Request id, query-string length, a per-IP
  * throttle (so token guessing is slow), and the body: read once with a size cap, checked for JSON
- * depth before parsing, kept raw for the HMAC body hash.
+ * depth before parsing, kept raw for the HMAC body hash (the bytes as sent, compressed or not).
+ * A compressed body (Content-Encoding gzip, deflate or br) is decompressed with the same size cap on
+ * the decompressed bytes, enforced by zlib while it inflates (`maxOutputLength`): a zip bomb stops
+ * at the cap, never allocating more. Any other coding is refused (415), never read as if it were JSON.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
 import getRawBody from 'raw-body';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Problem } from '../errors/problem.ts';
@@ -23,6 +27,41 @@ export interface Shield {
   readBody(req: IncomingMessage, state: PipelineState): Promise<ParsedBody>;
   /** Counts a failed authentication against the caller's address. */
   recordAuthFailure(ip: string): Promise<void>;
+}
+
+type Coding = 'identity' | 'gzip' | 'deflate' | 'br';
+const CODINGS: Readonly<Record<string, Coding>> = { identity: 'identity', gzip: 'gzip', 'x-gzip': 'gzip', deflate: 'deflate', br: 'br' };
+
+/** The one content coding of a body (RFC 9110 §8.4); a list of codings or an unknown one is refused. */
+function contentCoding(header: string | undefined): Coding {
+  if (header === undefined) return 'identity';
+  const codings = header.split(',').map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && c !== 'identity');
+  if (codings.length === 0) return 'identity';
+  const coding = codings.length === 1 ? CODINGS[codings[0]!] : undefined;
+  if (coding === undefined) {
+    throw new Problem('PAS134', `the body's Content-Encoding \`${header.slice(0, 100)}\` is not supported`);
+  }
+  return coding;
+}
+
+/** Decompresses `raw`, refusing (413) as soon as the output passes `maxBytes`. */
+function decode(raw: Buffer, coding: Exclude<Coding, 'identity'>, maxBytes: number): Buffer {
+  // One byte over the cap tells "too large" from "exactly at the cap".
+  const options = { maxOutputLength: maxBytes + 1 };
+  let out: Buffer;
+  try {
+    if (coding === 'gzip') out = zlib.gunzipSync(raw, options);
+    // "deflate" is zlib-wrapped (RFC 9110 §8.4.1.2), though some clients send raw deflate.
+    else if (coding === 'deflate') out = raw[0] !== undefined && (raw[0] & 0x0f) === 8 ? zlib.inflateSync(raw, options) : zlib.inflateRawSync(raw, options);
+    else out = zlib.brotliDecompressSync(raw, options);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new Problem('PAS116', `the ${coding} body decompresses to more than ${maxBytes} bytes`);
+    }
+    throw new Problem('PAS135', `the body is not valid ${coding} data: ${(error as Error).message}`);
+  }
+  if (out.length > maxBytes) throw new Problem('PAS116', `the ${coding} body decompresses to more than ${maxBytes} bytes`);
+  return out;
 }
 
 function retryAfter(res: ServerResponse, ms: number): void {
@@ -63,6 +102,7 @@ export function createShield(options: SecurityOptions): Shield {
       // No body, or an empty one: nothing to read, and the stream stays untouched for transports that
       // read it themselves (graphql-http's Express handler reads the stream when req.body is empty).
       if ((declared === undefined || declared === '0') && req.headers['transfer-encoding'] === undefined) return undefined;
+      const coding = contentCoding(req.headers['content-encoding']);
       if (declared !== undefined && Number(declared) > options.maxBodyBytes) {
         throw new Problem('PAS116', `the body is ${declared} bytes; the limit is ${options.maxBodyBytes}`, {
           hint: `Request bodies are limited to ${Math.round(options.maxBodyBytes / 1024)} KB.`,
@@ -78,7 +118,7 @@ export function createShield(options: SecurityOptions): Shield {
       }
       state.rawBody = raw;
       if (raw.length === 0) return undefined;
-      const text = raw.toString('utf8');
+      const text = (coding === 'identity' ? raw : decode(raw, coding, options.maxBodyBytes)).toString('utf8');
       if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) return text;
       if (rawJsonDepthExceeds(text, options.maxJsonDepth)) {
         throw new Problem('PAS117', `the JSON body nests deeper than ${options.maxJsonDepth} levels`);
