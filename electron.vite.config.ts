@@ -1,22 +1,26 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-// Three bundles: the Electron main process and its preload (src-main) and the Studio page
-// (src-renderer). The engine (src-server) is bundled into main; native modules stay external.
+// Three bundles: the Electron main process (with the engine's utilityProcess entry, imported through
+// `?modulePath`), its preload, and the Studio page (src-renderer, also built for the browser by
+// vite.studio.config.ts). Native modules stay external and are rebuilt for Electron by electron-builder.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: 'src-main/index.ts' },
-      rollupOptions: { external: ['better-sqlite3', 'mysql2', 'pino'] },
+      rollupOptions: { input: 'src-main/index.ts', external: ['better-sqlite3', 'mysql2', 'pino', 'electron'] },
     },
   },
   preload: {
-    build: { outDir: 'out/preload', lib: { entry: 'src-main/preload.ts' } },
+    // A sandboxed preload cannot be an ES module: CommonJS, and nothing but `electron` required.
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: { input: 'src-main/preload.ts', output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    },
   },
   renderer: {
     root: 'src-renderer',
     plugins: [react()],
-    build: { outDir: 'out/renderer', rollupOptions: { input: 'src-renderer/index.html' } },
+    build: { outDir: 'out/renderer', chunkSizeWarningLimit: 4096, rollupOptions: { input: 'src-renderer/index.html' } },
   },
 });

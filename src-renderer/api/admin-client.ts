@@ -4,11 +4,12 @@
  * Electron preload (never in the URL). Refusals become `ApiProblem`s carrying the RFC 9457 body.
  */
 import type { ProblemBody } from '../../src-shared/admin-api.ts';
+import type { DesktopBridge } from '../../src-shared/desktop-bridge.ts';
 
 declare global {
   interface Window {
     /** Set by the Electron preload (src-main); absent in a plain browser. */
-    readonly studioDesktop?: { readonly adminSessionToken?: () => Promise<string> };
+    readonly studioDesktop?: DesktopBridge;
   }
 }
 
@@ -25,7 +26,7 @@ let sessionHeader: Promise<Record<string, string>> | undefined;
 
 function authHeaders(): Promise<Record<string, string>> {
   sessionHeader ??= (async (): Promise<Record<string, string>> => {
-    const token = await window.studioDesktop?.adminSessionToken?.();
+    const token = await window.studioDesktop?.adminSessionToken();
     return token === undefined ? {} : { 'X-PAS-Admin-Token': token };
   })();
   return sessionHeader;

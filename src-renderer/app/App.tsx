@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import type { ServerInfo } from '../../src-shared/admin-api.ts';
 import { admin } from '../api/admin-client.ts';
-import { updateStudio, useStudio } from '../state/studio-store.ts';
+import { getStudioState, updateStudio, useStudio, type ScreenId } from '../state/studio-store.ts';
 import { SCREENS } from './screens.ts';
 
 function useServerInfo(catalogVersion: number): void {
@@ -31,6 +31,18 @@ function useScreenShortcuts(): void {
   }, []);
 }
 
+/** In the desktop app, the native menu's View commands (theme, screens) arrive over the preload bridge. */
+function useDesktopMenu(): void {
+  useEffect(() => {
+    const bridge = window.studioDesktop;
+    if (bridge === undefined) return;
+    return bridge.onMenuCommand((command) => {
+      if (command === 'toggle-theme') updateStudio({ theme: getStudioState().theme === 'dark' ? 'light' : 'dark' });
+      else updateStudio({ screen: command.slice('open-screen:'.length) as ScreenId });
+    });
+  }, []);
+}
+
 export function App(): React.JSX.Element {
   const theme = useStudio((s) => s.theme);
   const screen = useStudio((s) => s.screen);
@@ -38,6 +50,7 @@ export function App(): React.JSX.Element {
   const catalogVersion = useStudio((s) => s.catalogVersion);
   useServerInfo(catalogVersion);
   useScreenShortcuts();
+  useDesktopMenu();
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
