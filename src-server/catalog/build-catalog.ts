@@ -44,7 +44,7 @@ interface Draft {
 }
 
 /** A URL-safe default name: the table without prefix, with anything else replaced by `_`. */
-function defaultName(unprefixed: string): string {
+export function defaultName(unprefixed: string): string {
   const cleaned = unprefixed.replace(/[^A-Za-z0-9_]/g, '_');
   return VALID_NAME.test(cleaned) ? cleaned : `_${cleaned}`;
 }
@@ -107,6 +107,12 @@ function draftResource(
   const settings = tableSettingsOf(config, table.name);
   unknownColumns(table, settings?.hiddenColumns, 'hiddenColumns', warnings);
   unknownColumns(table, settings?.readOnlyColumns, 'readOnlyColumns', warnings);
+  unknownColumns(table, settings?.piiColumns, 'piiColumns', warnings);
+  unknownColumns(table, settings?.notPiiColumns, 'notPiiColumns', warnings);
+  for (const name of settings?.piiColumns ?? []) {
+    if (settings?.notPiiColumns?.includes(name) === true)
+      warnings.push(`${table.name}: "${name}" is in piiColumns and notPiiColumns; it is treated as PII`);
+  }
   const { visible, hidden } = splitColumns(table, unprefixed, new Set(settings?.hiddenColumns ?? []));
   if (visible.length === 0) return 'every column is sensitive or hidden';
   const visibleNames = new Set(visible.map((c) => c.name));
@@ -125,6 +131,8 @@ function draftResource(
     createdColumn,
     hiddenByConfig: new Set(settings?.hiddenColumns ?? []),
     readOnlyByConfig: new Set(settings?.readOnlyColumns ?? []),
+    piiByConfig: new Set(settings?.piiColumns ?? []),
+    notPiiByConfig: new Set(settings?.notPiiColumns ?? []),
   };
   const fields = visible.map((c) => buildField(c, ctx));
   const description =
@@ -201,6 +209,7 @@ export function buildCatalog(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   unexposed.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : 0));
   return deepFreeze({
+    schema,
     dialect: schema.dialect,
     database: schema.database,
     prefix,

@@ -22,6 +22,9 @@ export interface FieldContext {
   readonly unprefixed: string;
   readonly hiddenByConfig: ReadonlySet<string>;
   readonly readOnlyByConfig: ReadonlySet<string>;
+  /** The whitelist's PII overrides (`piiColumns` wins over `notPiiColumns`: randomising too much is the safe error). */
+  readonly piiByConfig: ReadonlySet<string>;
+  readonly notPiiByConfig: ReadonlySet<string>;
   /** The primary key the resource exposes (empty when keyless or when a key column is hidden). */
   readonly primaryKey: readonly string[];
   /** Views and keyless tables cannot be written. */
@@ -64,6 +67,23 @@ export function splitColumns(table: DbTable, unprefixed: string, hiddenByConfig:
   return { visible, hidden };
 }
 
+/** Whether a column holds personal data by the Perfex knowledge or its name (before the whitelist's overrides). */
+export function detectPii(column: DbColumn, unprefixed: string): boolean {
+  if (isPerfexPiiColumn(unprefixed, column.name)) return true;
+  return !isFlagColumn(column) && isTextColumn(column) && matchPiiName(column.name);
+}
+
+/** Personal data after the whitelist's overrides. */
+export function isPii(
+  column: DbColumn,
+  unprefixed: string,
+  overrides: Pick<FieldContext, 'piiByConfig' | 'notPiiByConfig'>,
+): boolean {
+  if (overrides.piiByConfig.has(column.name)) return true;
+  if (overrides.notPiiByConfig.has(column.name)) return false;
+  return detectPii(column, unprefixed);
+}
+
 /** The API field of a visible column. */
 export function buildField(column: DbColumn, ctx: FieldContext): Field {
   const primaryKey = ctx.primaryKey.includes(column.name);
@@ -74,8 +94,7 @@ export function buildField(column: DbColumn, ctx: FieldContext): Field {
     !(primaryKey && keyIsGenerated) &&
     !ctx.readOnlyByConfig.has(column.name);
   const flag = isFlagColumn(column);
-  const pii =
-    isPerfexPiiColumn(ctx.unprefixed, column.name) || (!flag && isTextColumn(column) && matchPiiName(column.name));
+  const pii = isPii(column, ctx.unprefixed, ctx);
   return {
     name: column.name,
     type: fieldTypeOf(column.dataType),

@@ -5,7 +5,7 @@
  * select, filter, sort or write them by mistake.
  */
 import type { Dialect } from '../db/driver.ts';
-import type { DataType } from '../introspect/db-schema.ts';
+import type { DataType, DbSchema } from '../introspect/db-schema.ts';
 
 /** How a column's values are typed in JSON and validated in bodies. */
 export type FieldType =
@@ -124,6 +124,12 @@ export interface UnexposedTable {
 }
 
 export interface Catalog {
+  /**
+   * The introspected schema this catalog was built from, so the Studio's whitelist editor can show
+   * every column of tables that are not exposed (and rebuild a catalog to check an edit) without
+   * introspecting again. Always set by `buildCatalog`; absent in catalogs written by hand in tests.
+   */
+  readonly schema?: DbSchema;
   readonly dialect: Dialect;
   readonly database: string;
   readonly prefix: string;

@@ -6,7 +6,8 @@
  * ```json
  * { "prefix": "tbl", "expose": "core",
  *   "tables": { "tblinvoices": { "expose": true, "name": "invoices", "operations": ["read", "create"],
- *                                "hiddenColumns": ["adminnote"], "readOnlyColumns": ["number"] } },
+ *                                "hiddenColumns": ["adminnote"], "readOnlyColumns": ["number"],
+ *                                "piiColumns": ["clientnote"], "notPiiColumns": ["billing_city"] } },
  *   "relations": { "add": [{ "table": "tblx", "column": "y", "targetTable": "tblz", "targetColumn": "id" }],
  *                  "remove": [{ "table": "tblinvoices", "name": "sale_agent" }] } }
  * ```
@@ -23,16 +24,20 @@ const resourceName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'use letters, digits and _ only, not starting with a digit');
 const operation = z.enum(['read', 'create', 'update', 'delete']);
 
-const tableSettingsSchema = z.strictObject({
+export const tableSettingsSchema = z.strictObject({
   /** true: expose even when `expose` is 'none' or the table holds only secrets; false: never expose. */
   expose: z.boolean().optional(),
   name: resourceName.optional(),
   operations: z.array(operation).optional(),
   hiddenColumns: z.array(identifier).optional(),
   readOnlyColumns: z.array(identifier).optional(),
+  /** Personal data the name patterns miss: randomised by the explorer's PII mode and sandbox tokens. */
+  piiColumns: z.array(identifier).optional(),
+  /** Columns the name patterns flag as personal data wrongly (a company-wide phone line); wins over detection only. */
+  notPiiColumns: z.array(identifier).optional(),
 });
 
-const relationAddSchema = z.strictObject({
+export const relationAddSchema = z.strictObject({
   table: identifier,
   column: identifier,
   targetTable: identifier,
@@ -42,7 +47,7 @@ const relationAddSchema = z.strictObject({
   name: resourceName.optional(),
 });
 
-const relationRemoveSchema = z.strictObject({ table: identifier, name: identifier });
+export const relationRemoveSchema = z.strictObject({ table: identifier, name: identifier });
 
 export const whitelistConfigSchema = z.strictObject({
   /** Table prefix stripped from resource names; absent = detected (`tbl` for Perfex). */
