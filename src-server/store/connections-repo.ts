@@ -2,6 +2,9 @@
  * Saved database connections. The full URL (with its password) is stored only sealed with the store
  * key; lists show the redacted URL, and `url(id)` opens the sealed one when a connection is used.
  * The sealed value is bound to the connection's id, so it cannot be moved to another row.
+ * The Studio's fields (host, port, user, database, TLS, table prefix) are read back from the redacted
+ * URL: TLS travels as `?ssl=true` (what `connect` reads) and the prefix as `?prefix=`, so one URL
+ * stays the whole definition of a connection and the store needs no column per option.
  */
 import type Database from 'better-sqlite3';
 import { parseConnectionUrl, redactUrl } from '../db/connect.ts';
@@ -17,6 +20,58 @@ export interface ConnectionRecord {
   readonly redactedUrl: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** MySQL/MariaDB: where and as whom (null for SQLite). */
+  readonly host: string | null;
+  readonly port: number | null;
+  readonly user: string | null;
+  /** The database name (MySQL) or file (SQLite). */
+  readonly database: string;
+  readonly tls: boolean;
+  /** Table prefix override; null = detect. */
+  readonly prefix: string | null;
+  readonly hasPassword: boolean;
+}
+
+/** A MySQL/MariaDB connection as the Studio's form gives it. */
+export interface ConnectionFields {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+  readonly tls: boolean;
+  /** '' or absent = detect. */
+  readonly prefix?: string | undefined;
+}
+
+/** The URL of a form's fields: `mysql://user:password@host:port/database?ssl=true&prefix=tbl`. */
+export function connectionUrl(fields: ConnectionFields): string {
+  const auth = encodeURIComponent(fields.user) + (fields.password === '' ? '' : `:${encodeURIComponent(fields.password)}`);
+  const host = fields.host.includes(':') && !fields.host.startsWith('[') ? `[${fields.host}]` : fields.host;
+  const query = new URLSearchParams();
+  if (fields.tls) query.set('ssl', 'true');
+  if (fields.prefix !== undefined && fields.prefix !== '') query.set('prefix', fields.prefix);
+  const search = query.size === 0 ? '' : `?${query.toString()}`;
+  return `mysql://${auth}@${host}:${fields.port}/${encodeURIComponent(fields.database)}${search}`;
+}
+
+/** The table prefix a URL carries (`?prefix=`), or null. */
+export function prefixOf(url: string): string | null {
+  if (url.trim().startsWith('sqlite:')) return null;
+  try {
+    const prefix = new URL(url.trim()).searchParams.get('prefix');
+    return prefix === null || prefix === '' ? null : prefix;
+  } catch {
+    return null;
+  }
+}
+
+/** The form's fields of a stored URL (the password only if the URL has it, i.e. not a redacted one). */
+export function fieldsOf(url: string): Omit<ConnectionFields, 'password'> & { readonly password: string } {
+  const target = parseConnectionUrl(url);
+  if (target.kind !== 'mysql') throw new StoreInputError('url', 'only MySQL/MariaDB connections have host, user and password');
+  const prefix = prefixOf(url);
+  return { host: target.host, port: target.port, user: target.user, password: target.password, database: target.database, tls: target.ssl, ...(prefix === null ? {} : { prefix }) };
 }
 
 export interface ConnectionsRepo {
@@ -42,6 +97,8 @@ interface Row {
 const COLUMNS = 'id, name, dialect, redacted_url, created_at, updated_at';
 
 function toRecord(row: Omit<Row, 'sealed_url'>): ConnectionRecord {
+  const target = parseConnectionUrl(row.redacted_url);
+  const mysql = target.kind === 'mysql' ? target : null;
   return Object.freeze({
     id: row.id,
     name: row.name,
@@ -49,6 +106,14 @@ function toRecord(row: Omit<Row, 'sealed_url'>): ConnectionRecord {
     redactedUrl: row.redacted_url,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    host: mysql?.host ?? null,
+    port: mysql?.port ?? null,
+    user: mysql?.user ?? null,
+    database: mysql?.database ?? (target.kind === 'sqlite' ? target.file : ''),
+    tls: mysql?.ssl ?? false,
+    prefix: prefixOf(row.redacted_url),
+    // redactUrl puts *** where a password was; a URL without one has no `:` after the user.
+    hasPassword: mysql !== null && mysql.password !== '',
   });
 }
 
