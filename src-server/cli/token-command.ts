@@ -11,7 +11,7 @@ import { DEMO_FILE_NAME } from '../demo/create-demo-database.ts';
 import { grantsFromLists, OPERATIONS, SCOPES, type Grants, type Scope } from '../engine/access.ts';
 import { loadEngine } from '../engine/load-engine.ts';
 import { didYouMean } from '../parse/suggest-name.ts';
-import { summarizeGrants, tokenState } from '../store/describe-token.ts';
+import { summarizeToken, tokenState } from '../store/describe-token.ts';
 import { parseExpires } from '../store/parse-expires.ts';
 import type { TokenRecord } from '../store/tokens-repo.ts';
 import type { Store } from '../store/open-store.ts';
@@ -30,6 +30,7 @@ interface CreateOptions {
   readonly ip: string[];
   readonly rateLimit?: string;
   readonly hmac?: boolean;
+  readonly sandbox?: boolean;
   readonly json?: boolean;
   readonly dataDir?: string;
 }
@@ -132,6 +133,7 @@ async function createToken(options: CreateOptions): Promise<void> {
       ipAllow: options.ip,
       ...(options.rateLimit === undefined ? {} : { rateLimit: parseRateLimit(options.rateLimit) }),
       hmac: options.hmac === true,
+      sandbox: options.sandbox === true,
     });
     if (options.json === true) {
       const out = {
@@ -145,7 +147,7 @@ async function createToken(options: CreateOptions): Promise<void> {
       return;
     }
     const lines = [
-      `created token ${record.id} "${record.name}" (${record.grants.scopes.join(', ')}; ${summarizeGrants(record.grants)})`,
+      `created token ${record.id} "${record.name}" (${record.grants.scopes.join(', ')}; ${summarizeToken(record)})`,
       `token: ${token}`,
       ...(hmacSecret === null ? [] : [`hmac secret: ${hmacSecret}`]),
       `${hmacSecret === null ? 'Copy the token' : 'Copy both'} now: ${hmacSecret === null ? 'it' : 'they'} will not be shown again.`,
@@ -170,7 +172,7 @@ function formatTable(records: readonly TokenRecord[]): string {
     r.name,
     r.hint,
     r.grants.scopes.join(','),
-    summarizeGrants(r.grants),
+    summarizeToken(r),
     shortTime(r.createdAt),
     shortTime(r.lastUsedAt),
     shortTime(r.expiresAt),
@@ -212,6 +214,7 @@ export function registerTokenCommand(program: Command): void {
     .option('--ip <cidr>', 'IP address or CIDR block allowed to use the token (IPv4 or IPv6); repeatable', collect, [])
     .option('--rate-limit <n>', 'requests per minute (default 600)')
     .option('--hmac', 'require signed requests; prints the HMAC secret once')
+    .option('--sandbox', 'answers show fake personal data (names, emails, phones…); filters still match real values')
     .option('--json', 'print one JSON object { id, name, token, … }')
     .option('--data-dir <dir>', 'data directory holding the local store')
     .action(createToken);

@@ -1,6 +1,7 @@
 /**
  * How a token reads in lists (CLI `token list`, the Studio): its state and a one-line summary of its
- * rights, resources grouped by the operations granted, e.g. `invoices,clients: r; leads: cud`.
+ * rights, resources grouped by the operations granted, e.g. `invoices,clients: r; leads: cud`, and
+ * whether it is a sandbox token (its answers show fake personal data).
  */
 import { OPERATIONS, type Grants } from '../engine/access.ts';
 import type { TokenRecord } from './tokens-repo.ts';
@@ -27,4 +28,9 @@ export function summarizeGrants(grants: Grants): string {
   }
   if (groups.size === 0) return 'none';
   return [...groups].map(([ops, names]) => `${names.join(',')}: ${ops}`).join('; ');
+}
+
+/** The rights summary, plus `; sandbox` for a token whose answers show fake personal data. */
+export function summarizeToken(record: Pick<TokenRecord, 'grants' | 'sandbox'>): string {
+  return `${summarizeGrants(record.grants)}${record.sandbox ? '; sandbox' : ''}`;
 }

@@ -2,7 +2,7 @@
  * API tokens and their rights. The token is returned once by `create` and never stored: the row
  * holds its SHA-256 (`api-token.ts`), a display hint, and the rights the security pipeline enforces
  * (scopes, per-resource CRUD grants, origins, IP allow-list, rate limit, optional HMAC secret sealed
- * with the store key). `findBySecret` keeps recent hits in memory, emptied on any change to the
+ * with the store key, the sandbox flag). `findBySecret` keeps recent hits in memory, emptied on any change to the
  * store (see the cache below), so a revocation from the CLI is seen by a running server on its next request.
  */
 import type Database from 'better-sqlite3';
@@ -37,6 +37,8 @@ export interface TokenRecord {
   readonly rateLimit: number;
   /** Requests must be signed with the token's HMAC secret. */
   readonly hmac: boolean;
+  /** Answers to this token show fake personal data (pii/pii-randomiser.ts); filters still match real values. */
+  readonly sandbox: boolean;
 }
 
 export interface NewToken {
@@ -47,6 +49,7 @@ export interface NewToken {
   readonly ipAllow?: readonly string[];
   readonly rateLimit?: number;
   readonly hmac?: boolean;
+  readonly sandbox?: boolean;
 }
 
 export interface CreatedToken {
@@ -91,12 +94,13 @@ interface Row {
   ip_allow: string;
   rate_limit: number;
   has_hmac: 0 | 1;
+  sandbox: 0 | 1;
 }
 
 type GrantRow = { token_id: string; operation: (typeof OPERATIONS)[number]; resource: string };
 
 const COLUMNS = `id, name, hash, hint, created_at, last_used_at, expires_at, revoked_at, scopes, origins, ip_allow,
-  rate_limit, sealed_hmac IS NOT NULL AS has_hmac`;
+  rate_limit, sealed_hmac IS NOT NULL AS has_hmac, sandbox`;
 
 function grantsFrom(scopes: readonly Scope[], rows: readonly GrantRow[]): Grants {
   const lists = { read: [] as string[], create: [] as string[], update: [] as string[], delete: [] as string[] };
@@ -125,6 +129,7 @@ function toRecord(row: Row, grants: readonly GrantRow[]): TokenRecord {
     ipAllow: JSON.parse(row.ip_allow) as string[],
     rateLimit: row.rate_limit,
     hmac: row.has_hmac === 1,
+    sandbox: row.sandbox === 1,
   });
 }
 
@@ -182,8 +187,8 @@ export function createTokensRepo(db: Database.Database, secrets: StoreSecrets, n
 
   const insert = db.transaction((row: Omit<Row, 'has_hmac'> & { sealed_hmac: string | null }, grants: Grants) => {
     db.prepare(
-      `INSERT INTO tokens (id, name, hash, hint, created_at, last_used_at, expires_at, revoked_at, scopes, origins, ip_allow, rate_limit, sealed_hmac)
-       VALUES (@id, @name, @hash, @hint, @created_at, @last_used_at, @expires_at, @revoked_at, @scopes, @origins, @ip_allow, @rate_limit, @sealed_hmac)`,
+      `INSERT INTO tokens (id, name, hash, hint, created_at, last_used_at, expires_at, revoked_at, scopes, origins, ip_allow, rate_limit, sealed_hmac, sandbox)
+       VALUES (@id, @name, @hash, @hint, @created_at, @last_used_at, @expires_at, @revoked_at, @scopes, @origins, @ip_allow, @rate_limit, @sealed_hmac, @sandbox)`,
     ).run(row);
     writeGrants(row.id, grants);
   });
@@ -210,6 +215,7 @@ export function createTokensRepo(db: Database.Database, secrets: StoreSecrets, n
           ip_allow: JSON.stringify(checkList(input.ipAllow, checkCidr)),
           rate_limit: checkRateLimit(input.rateLimit),
           sealed_hmac: hmacSecret === null ? null : secrets.seal(hmacSecret, hmacContext(id)),
+          sandbox: input.sandbox === true ? 1 : 0,
         },
         grants,
       );
@@ -288,13 +294,14 @@ export function createTokensRepo(db: Database.Database, secrets: StoreSecrets, n
         origins: JSON.stringify(patch.origins === undefined ? current.origins : checkList(patch.origins, checkOrigin)),
         ip_allow: JSON.stringify(patch.ipAllow === undefined ? current.ipAllow : checkList(patch.ipAllow, checkCidr)),
         rate_limit: patch.rateLimit === undefined ? current.rateLimit : checkRateLimit(patch.rateLimit),
+        sandbox: (patch.sandbox ?? current.sandbox) ? 1 : 0,
       };
       const newSecret = patch.hmac === true && !current.hmac ? generateHmacSecret() : null;
       const sealed = newSecret === null ? null : secrets.seal(newSecret, hmacContext(id));
       db.transaction(() => {
         db.prepare(
           `UPDATE tokens SET name = @name, expires_at = @expires_at, scopes = @scopes, origins = @origins,
-             ip_allow = @ip_allow, rate_limit = @rate_limit WHERE id = @id`,
+             ip_allow = @ip_allow, rate_limit = @rate_limit, sandbox = @sandbox WHERE id = @id`,
         ).run(values);
         if (patch.grants !== undefined) writeGrants(id, grants);
         if (patch.hmac === false) db.prepare('UPDATE tokens SET sealed_hmac = NULL WHERE id = ?').run(id);

@@ -25,6 +25,8 @@ const tokenBody = z.strictObject({
   ipAllow: z.array(z.string()).max(100).optional(),
   rateLimit: z.number().int().optional(),
   hmac: z.boolean().optional(),
+  /** Answers show fake personal data (see pii/pii-randomiser.ts). */
+  sandbox: z.boolean().optional(),
 });
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -67,6 +69,7 @@ export function createAdminTokensRouter(tokens: TokensRepo): Router {
       ...(body.ipAllow === undefined ? {} : { ipAllow: body.ipAllow }),
       ...(body.rateLimit === undefined ? {} : { rateLimit: body.rateLimit }),
       ...(body.hmac === undefined ? {} : { hmac: body.hmac }),
+      ...(body.sandbox === undefined ? {} : { sandbox: body.sandbox }),
     };
     const created = storeInput(() => tokens.create(input));
     res.status(201).json({ data: created.record, token: created.token, hmacSecret: created.hmacSecret });
@@ -91,6 +94,7 @@ export function createAdminTokensRouter(tokens: TokensRepo): Router {
       ...(body.ipAllow === undefined ? {} : { ipAllow: body.ipAllow }),
       ...(body.rateLimit === undefined ? {} : { rateLimit: body.rateLimit }),
       ...(body.hmac === undefined ? {} : { hmac: body.hmac }),
+      ...(body.sandbox === undefined ? {} : { sandbox: body.sandbox }),
     };
     res.json({ data: storeInput(() => tokens.update(req.params.id, patch)) });
   });
