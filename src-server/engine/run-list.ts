@@ -16,6 +16,7 @@ import { parseListQuery } from '../parse/parse-list-query.ts';
 import { planAggregate, planGroupCount, groupKeysOf } from '../plan/plan-aggregate.ts';
 import { planHasAll } from '../plan/plan-has.ts';
 import { planList } from '../plan/plan-read.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { listEnvelope, type ListEnvelope } from '../serialize/list-envelope.ts';
 import { serializeEmbedded } from '../serialize/serialize-embedded.ts';
 import { groupKeyName, serializeGroup } from '../serialize/serialize-group.ts';
@@ -41,6 +42,8 @@ export type ListResult =
 export interface ListOptions {
   /** The format the transport negotiated from `Accept`; `format=` in the query wins. */
   readonly accept?: OutputFormat;
+  /** Show personal data as fakes (sandbox tokens, the explorer's PII mode); filters still match real values. */
+  readonly pii?: PiiRandomiser | undefined;
 }
 
 /** Parses a list request and checks the caller's rights on everything it reaches. */
@@ -64,6 +67,7 @@ async function runGroups(
   url: URL,
   timer: StageTimer,
   format: OutputFormat,
+  pii: PiiRandomiser | undefined,
 ): Promise<ListResult> {
   const aggregate = request.aggregate;
   if (aggregate === null) throw new Error('runGroups without an aggregate');
@@ -88,8 +92,8 @@ async function runGroups(
   const ctx: IncludeContext = { driver: engine.driver, catalog: engine.catalog, access, timer, rows: 0 };
   const embeds = await loadIncludes(ctx, nodes, rows.slice(0, request.perPage));
   const serialize = (row: Row): Record<string, unknown> => ({
-    ...serializeGroup(asked, row),
-    ...serializeEmbedded(engine.catalog, [], row, nodes, embeds),
+    ...serializeGroup(asked, row, pii),
+    ...serializeEmbedded(engine.catalog, [], row, nodes, embeds, pii),
   });
   if (format !== 'json') {
     const columns = [...groupKeysOf(asked).map(groupKeyName), ...asked.measures.map(measureName)];
@@ -113,9 +117,10 @@ async function* serializeStream(
   resource: Resource,
   fields: ListRequest['fields'],
   rows: AsyncIterable<Row>,
+  pii: PiiRandomiser | undefined,
 ): AsyncGenerator<Record<string, unknown>> {
   const out = fields ?? resource.fields;
-  for await (const row of rows) yield serializeRow(out, row);
+  for await (const row of rows) yield serializeRow(out, row, pii);
 }
 
 /** Runs a list request whose parameters are `params`; `url` is what links are built from. */
@@ -136,7 +141,7 @@ export async function runListRequest(
       hint: 'drop include, or ask for JSON',
     });
   }
-  if (request.aggregate !== null) return runGroups(engine, access, request, url, timer, format);
+  if (request.aggregate !== null) return runGroups(engine, access, request, url, timer, format, options.pii);
   const plan = timer.time('plan', () => planList(engine.catalog, request));
   if (format !== 'json') {
     // Without page/per_page an export reads every matching row, streamed from the cursor.
@@ -148,7 +153,7 @@ export async function runListRequest(
       kind: 'stream',
       format,
       columns,
-      rows: serializeStream(request.resource, plan.fields, executeStream(engine.driver, select)),
+      rows: serializeStream(request.resource, plan.fields, executeStream(engine.driver, select), options.pii),
     };
   }
   const { rows, total } = await timer.timeAsync('execute', () => executeList(engine.driver, plan.select, plan.count));
@@ -157,7 +162,7 @@ export async function runListRequest(
   const embeds = await loadIncludes(ctx, request.include, pageRows);
   const envelope = timer.time('serialize', () =>
     listEnvelope(plan, rows, total, url, (row) =>
-      serializeEmbedded(engine.catalog, plan.fields, row, request.include, embeds),
+      serializeEmbedded(engine.catalog, plan.fields, row, request.include, embeds, options.pii),
     ),
   );
   return { kind: 'json', envelope, rows: envelope.data.length + ctx.rows };

@@ -12,6 +12,7 @@ import { parseGetQuery, parseKey } from '../parse/parse-list-query.ts';
 import { parseCreateBodies, parseCreateBody, parseUpdateBody } from '../parse/parse-write-body.ts';
 import { planGet } from '../plan/plan-read.ts';
 import { planCreate, planDelete, planUpdate } from '../plan/plan-write.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { ifMatchHolds, rowEtag } from '../serialize/row-etag.ts';
 import { serializeEmbedded } from '../serialize/serialize-embedded.ts';
 import { serializeRow } from '../serialize/serialize-row.ts';
@@ -41,6 +42,13 @@ export interface WriteConditions {
   readonly ifMatch?: string | undefined;
   /** `Prefer: tx=rollback`: validate and execute, answer, keep nothing. */
   readonly dryRun?: boolean;
+  /** Show the written row's personal data as fakes (sandbox tokens, the explorer's PII mode). */
+  readonly pii?: PiiRandomiser | undefined;
+}
+
+/** How a read answer is shown: personal data as fakes (sandbox tokens, the explorer's PII mode). */
+export interface ReadOptions {
+  readonly pii?: PiiRandomiser | undefined;
 }
 
 /** `GET /api/v1/{resource}` as a JSON envelope (lists, groups, includes), for in-process callers. */
@@ -60,11 +68,12 @@ function keyOf(primaryKey: readonly string[], row: Row): SqlValue[] {
   return primaryKey.map((k) => (row[k] ?? null) as SqlValue);
 }
 
-function result(resource: Resource, key: readonly SqlValue[], row: Row): RowResult {
+function result(resource: Resource, key: readonly SqlValue[], row: Row, pii: PiiRandomiser | undefined): RowResult {
   return {
     resource: resource.name,
     key,
-    data: serializeRow(resource.fields, row),
+    data: serializeRow(resource.fields, row, pii),
+    // The ETag stays the real row's, so If-Match and If-None-Match keep working for a sandbox token.
     etag: rowEtag(resource, row),
     rows: 1,
   };
@@ -78,6 +87,7 @@ export async function runGet(
   id: string,
   url: URL,
   timer: StageTimer,
+  options: ReadOptions = {},
 ): Promise<RowResult> {
   engine = pinCatalog(engine);
   const request = timer.time('parse', () => {
@@ -96,7 +106,7 @@ export async function runGet(
   return timer.time('serialize', () => ({
     resource: name,
     key: request.key,
-    data: serializeEmbedded(engine.catalog, fields, row, include, embeds),
+    data: serializeEmbedded(engine.catalog, fields, row, include, embeds, options.pii),
     etag: include.length === 0 ? rowEtag(request.resource, row) : null,
     rows: 1 + ctx.rows,
   }));
@@ -138,7 +148,7 @@ export async function runCreateMany(
   const rows = await timer.timeAsync('execute', () =>
     executeInsertMany(engine.driver, plans, resource.primaryKey, columns, { dryRun: conditions.dryRun === true }),
   );
-  return timer.time('serialize', () => rows.map((row) => result(resource, keyOf(resource.primaryKey, row), row)));
+  return timer.time('serialize', () => rows.map((row) => result(resource, keyOf(resource.primaryKey, row), row, conditions.pii)));
 }
 
 /** If-Match, checked on the row read under lock inside the write transaction. */
@@ -179,7 +189,7 @@ export async function runUpdate(
       dryRun: conditions.dryRun === true,
     }),
   );
-  return timer.time('serialize', () => result(resource, request.key ?? [], row));
+  return timer.time('serialize', () => result(resource, request.key ?? [], row, conditions.pii));
 }
 
 /** `DELETE /api/v1/{resource}/{id}` */

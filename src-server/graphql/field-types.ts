@@ -13,6 +13,7 @@ import {
   type GraphQLScalarType,
 } from 'graphql';
 import type { Field } from '../catalog/catalog.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { serializeValue } from '../serialize/serialize-row.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
@@ -55,9 +56,9 @@ export function outputTypeOf(field: Field): GraphQLOutputType {
   return outputNullable(field) ? scalar : new GraphQLNonNull(scalar);
 }
 
-/** A database value of `field` as its GraphQL scalar expects it. */
-export function graphqlValue(field: Field, value: unknown): unknown {
-  const typed = serializeValue(field, value);
+/** A database value of `field` as its GraphQL scalar expects it (personal text as a fake with `pii`). */
+export function graphqlValue(field: Field, value: unknown, pii?: PiiRandomiser): unknown {
+  const typed = serializeValue(field, value, pii);
   if (typed === null || !field.flag || field.type !== 'integer') return typed;
   return Number(typed) !== 0;
 }

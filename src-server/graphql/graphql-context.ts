@@ -7,6 +7,7 @@ import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { Access } from '../engine/access.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { StageTimer } from '../engine/stage-timer.ts';
 import type { CatalogNames } from './graphql-names.ts';
 import type { GraphqlOptions } from './graphql-options.ts';
@@ -20,6 +21,8 @@ export interface GraphqlContext {
   readonly options: GraphqlOptions;
   readonly timer: StageTimer;
   readonly requestId: string;
+  /** Show personal data as fakes (sandbox tokens, the explorer's PII mode): applied by every column resolver. */
+  readonly pii?: PiiRandomiser | undefined;
   /** Rows returned or changed, for the audit log. */
   rows: number;
   /**

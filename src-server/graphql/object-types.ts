@@ -85,7 +85,8 @@ export function objectType(registry: TypeRegistry, names: ResourceNames): GraphQ
           fields[name] = {
             type: outputTypeOf(field),
             description: describeField(field),
-            resolve: (row) => graphqlValue(field, row[field.name]),
+            // Every row (lists, relations, mutation results) reaches the client through here.
+            resolve: (row, _args, ctx) => graphqlValue(field, row[field.name], ctx.pii),
           };
           continue;
         }

@@ -9,6 +9,7 @@ import type { Row, SqlValue } from '../db/driver.ts';
 import { Problem } from '../errors/problem.ts';
 import { executeAggregate, keyText } from '../execute/execute-related.ts';
 import type { AggregateFunction, AggregateRequest, Measure } from '../parse/rows-request.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { planAggregate } from '../plan/plan-aggregate.ts';
 import { toManyScope } from '../plan/related-scope.ts';
 import { BatchLoader } from './batch-loader.ts';
@@ -54,11 +55,17 @@ function number(value: unknown): number | null {
 }
 
 /** A result row (`g…` keys after `skipKeys` scope keys, `m…` measures) as an AggregateGroup. */
-function toGroup(names: ResourceNames, request: AggregateRequest, row: Row | null, skipKeys: number): AggregateGroup {
+function toGroup(
+  names: ResourceNames,
+  request: AggregateRequest,
+  row: Row | null,
+  skipKeys: number,
+  pii: PiiRandomiser | undefined,
+): AggregateGroup {
   const group: AggregateGroup = { keys: {}, count: 0, sum: {}, avg: {}, min: {}, max: {} };
   const name = (field: Field): string => names.columnNames.get(field.name) ?? field.name;
   request.groupBy.forEach((field, i) => {
-    group.keys[name(field)] = graphqlValue(field, row?.[`g${i + skipKeys}`] ?? null);
+    group.keys[name(field)] = graphqlValue(field, row?.[`g${i + skipKeys}`] ?? null, pii);
   });
   let count = 0;
   request.measures.forEach((measure, i) => {
@@ -67,7 +74,7 @@ function toGroup(names: ResourceNames, request: AggregateRequest, row: Row | nul
     else if (measure.fn === 'sum') group.sum[name(measure.field)] = exactSum(measure.field, number(value));
     else if (measure.fn === 'avg') group.avg[name(measure.field)] = number(value);
     else if (measure.fn === 'min' || measure.fn === 'max')
-      group[measure.fn][name(measure.field)] = graphqlValue(measure.field, value);
+      group[measure.fn][name(measure.field)] = graphqlValue(measure.field, value, pii);
   });
   return { ...group, count };
 }
@@ -101,7 +108,7 @@ export async function resolveAggregate(
   const rows = await ctx.timer.timeAsync('execute', () => executeAggregate(ctx.engine.driver, plan));
   if (rows.length > max) throw tooManyGroups(max);
   ctx.rows += rows.length;
-  return ctx.timer.time('serialize', () => rows.map((row) => toGroup(names, request, row, 0)));
+  return ctx.timer.time('serialize', () => rows.map((row) => toGroup(names, request, row, 0, ctx.pii)));
 }
 
 /** `client { invoicesAggregate(…) }`: every parent of the level in one grouped statement. */
@@ -134,10 +141,10 @@ export async function resolveRelatedAggregate(
     }, []);
     return { request, loader };
   });
-  const empty = (): AggregateGroup[] => (request.groupBy.length === 0 ? [toGroup(target, request, null, 0)] : []);
+  const empty = (): AggregateGroup[] => (request.groupBy.length === 0 ? [toGroup(target, request, null, 0, ctx.pii)] : []);
   if (key === null || key === undefined || (relation.zeroIsNull && Number(key) === 0)) return empty();
   const rows = await loader.load(key as SqlValue);
   if (rows.length === 0) return empty();
   if (rows.length > ctx.options.maxListSize) throw tooManyGroups(ctx.options.maxListSize);
-  return rows.map((row) => toGroup(target, request, row, 1));
+  return rows.map((row) => toGroup(target, request, row, 1, ctx.pii));
 }

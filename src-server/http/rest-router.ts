@@ -156,7 +156,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
         param(req, 'resource'),
         requestUrl(req),
         timer,
-        accept === undefined ? {} : { accept },
+        { ...(accept === undefined ? {} : { accept }), pii: context.pii },
       );
       context.rows = await sendList(res, timer, result, param(req, 'resource'));
     }),
@@ -167,7 +167,9 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
     timed(engine, async (req, res, timer) => {
       const url = requestUrl(req);
       const context = requestContext(req);
-      const result = await runGet(engine, context.access, param(req, 'resource'), param(req, 'id'), url, timer);
+      const result = await runGet(engine, context.access, param(req, 'resource'), param(req, 'id'), url, timer, {
+        pii: context.pii,
+      });
       context.rows = result.rows;
       if (result.etag !== null) {
         res.setHeader('ETag', result.etag);
@@ -194,7 +196,10 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
       const applied = appliedPreferences(prefer);
       if (applied !== null) res.setHeader('Preference-Applied', applied);
       if (Array.isArray(body)) {
-        const results = await runCreateMany(engine, context.access, name, body, timer, { dryRun: prefer.rollback });
+        const results = await runCreateMany(engine, context.access, name, body, timer, {
+          dryRun: prefer.rollback,
+          pii: context.pii,
+        });
         context.rows = results.length;
         if (prefer.minimal) {
           res.setHeader('Server-Timing', timer.header());
@@ -207,7 +212,10 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
         });
         return;
       }
-      const result = await runCreate(engine, context.access, name, body, timer, { dryRun: prefer.rollback });
+      const result = await runCreate(engine, context.access, name, body, timer, {
+        dryRun: prefer.rollback,
+        pii: context.pii,
+      });
       context.rows = 1;
       const links = rowLinks(apiBase(req), result);
       if (!prefer.rollback) res.setHeader('Location', links.self ?? '');
@@ -234,6 +242,7 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
       {
         ifMatch: req.get('if-match'),
         dryRun: prefer.rollback,
+        pii: context.pii,
       },
     );
     context.rows = 1;

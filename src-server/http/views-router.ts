@@ -47,7 +47,7 @@ export function createViewsRouter(engine: Engine, views: ViewSource): Router {
         name,
         requestUrl(req),
         timer,
-        accept === undefined ? {} : { accept },
+        { ...(accept === undefined ? {} : { accept }), pii: context.pii },
       );
       context.rows = await sendList(res, timer, result, name);
     }),

@@ -8,6 +8,7 @@ import type { Field } from '../catalog/catalog.ts';
 import type { Row } from '../db/driver.ts';
 import { measureName } from '../parse/parse-aggregate-query.ts';
 import type { AggregateRequest, GroupKey, Measure } from '../parse/rows-request.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 import { groupKeysOf } from '../plan/plan-aggregate.ts';
 import { serializeValue } from './serialize-row.ts';
 
@@ -31,29 +32,30 @@ function scaleOf(field: Field): number {
   return field.type === 'decimal' ? (field.scale ?? 0) : field.type === 'integer' ? 0 : 10;
 }
 
-function measureValue(measure: Measure, value: unknown): unknown {
+function measureValue(measure: Measure, value: unknown, pii: PiiRandomiser | undefined): unknown {
   if (measure.field === null || measure.fn === 'count' || measure.fn === 'count_distinct') return number(value) ?? 0;
   if (measure.fn === 'sum')
     return measure.field.type === 'float' ? number(value) : round(number(value), scaleOf(measure.field));
   if (measure.fn === 'avg')
     return measure.field.type === 'float' ? number(value) : round(number(value), scaleOf(measure.field) + 4);
-  return serializeValue(measure.field, value);
+  // min/max of a text column is one of its values, so it is personal data like the column.
+  return serializeValue(measure.field, value, pii);
 }
 
-/** A result row (`g…` keys, `m…` measures) as a group object. */
-export function serializeGroup(request: AggregateRequest, row: Row): Record<string, unknown> {
+/** A result row (`g…` keys, `m…` measures) as a group object; `pii` fakes personal group keys. */
+export function serializeGroup(request: AggregateRequest, row: Row, pii?: PiiRandomiser): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   groupKeysOf(request).forEach((key, i) => {
     const value = row[`g${i}`];
     out[groupKeyName(key)] =
       key.bucket === null
-        ? serializeValue(key.column.field, value)
+        ? serializeValue(key.column.field, value, pii)
         : value === null || value === undefined
           ? null
           : String(value);
   });
   request.measures.forEach((measure, i) => {
-    out[measureName(measure)] = measureValue(measure, row[`m${i}`]);
+    out[measureName(measure)] = measureValue(measure, row[`m${i}`], pii);
   });
   return out;
 }

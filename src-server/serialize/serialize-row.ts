@@ -5,6 +5,7 @@
  */
 import type { Field } from '../catalog/catalog.ts';
 import type { Row } from '../db/driver.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 
 function isZeroDate(text: string): boolean {
   return text.startsWith('0000-00-00');
@@ -29,8 +30,16 @@ function toText(value: unknown): string | null {
   return String(value);
 }
 
-/** One value of `field`, typed for JSON. */
-export function serializeValue(field: Field, value: unknown): unknown {
+/**
+ * One value of `field`, typed for JSON; with `pii` (sandbox tokens, the explorer's PII mode),
+ * personal text is replaced by its fake here, the one place every output value passes.
+ */
+export function serializeValue(field: Field, value: unknown, pii?: PiiRandomiser): unknown {
+  const typed = typedValue(field, value);
+  return pii === undefined || !field.pii ? typed : pii.value(field, typed);
+}
+
+function typedValue(field: Field, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   switch (field.type) {
     case 'integer':
@@ -55,8 +64,8 @@ export function serializeValue(field: Field, value: unknown): unknown {
 }
 
 /** A row with exactly `fields`, in their order. */
-export function serializeRow(fields: readonly Field[], row: Row): Record<string, unknown> {
+export function serializeRow(fields: readonly Field[], row: Row, pii?: PiiRandomiser): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const field of fields) out[field.name] = serializeValue(field, row[field.name]);
+  for (const field of fields) out[field.name] = serializeValue(field, row[field.name], pii);
   return out;
 }
