@@ -1,0 +1,65 @@
+/**
+ * The explorer's request as the Studio sends it (`ExplorerRequest` in src-shared/admin-api.ts),
+ * validated at the edge with zod. The path must stay under `/api/v1`: the explorer is a client of
+ * the data API, and a path such as `//host/…` or `/admin/…` must never become another target.
+ */
+import { z } from 'zod';
+import type { ExplorerRequest } from '../../src-shared/admin-api.ts';
+import { Problem } from '../errors/problem.ts';
+import type { StoredRequest } from '../store/requests-repo.ts';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** `/api/v1`, `/api/v1/…` or `/api/v1?…` (spaces and non-ASCII are percent-encoded when sent). */
+const API_PATH = /^\/api\/v1(?:[/?][^\r\n]*)?$/;
+
+/** Header names (RFC 9110 tokens) and values without line breaks. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+
+const requestShape = {
+  method: z.enum(METHODS),
+  path: z.string().max(16_384).regex(API_PATH, 'a path under /api/v1, e.g. /api/v1/invoices?filter[status]=2'),
+  headers: z
+    .record(z.string().regex(HEADER_NAME, 'a header name'), z.string().max(8192).regex(/^[^\r\n]*$/, 'no line breaks'))
+    .refine((h) => Object.keys(h).length <= 50, 'at most 50 headers')
+    .optional(),
+  body: z.string().max(1024 * 1024).nullable().optional(),
+  pii: z.boolean(),
+};
+
+const explorerRequestSchema = z.strictObject({
+  ...requestShape,
+  auth: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('studio') }),
+    z.strictObject({ kind: z.literal('token'), token: z.string().min(1, 'paste a token').max(200).regex(/^\S+$/, 'no spaces') }),
+  ]),
+});
+
+/** What history and saved requests hold: the auth kind, never a token (a pasted one is dropped here). */
+const storedRequestSchema = z.strictObject({
+  ...requestShape,
+  auth: z.object({ kind: z.enum(['studio', 'token']) }).transform((auth) => ({ kind: auth.kind })),
+});
+
+function invalid(error: z.ZodError, what: string): Problem {
+  return new Problem('PAS631', `the ${what} is not valid: ${error.issues[0]?.message ?? 'invalid value'}`, {
+    errors: error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: 'format' as const, message: issue.message })),
+  });
+}
+
+export function parseExplorerRequest(body: unknown): ExplorerRequest {
+  const parsed = explorerRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error, 'explorer request');
+  return parsed.data;
+}
+
+export function parseStoredRequest(body: unknown): StoredRequest {
+  const parsed = storedRequestSchema.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error, 'saved request');
+  return parsed.data;
+}
+
+/** The request as history keeps it: the auth kind only. */
+export function withoutToken(request: ExplorerRequest): StoredRequest {
+  return { ...request, auth: { kind: request.auth.kind } };
+}
