@@ -148,7 +148,9 @@ export async function runCreateMany(
   const rows = await timer.timeAsync('execute', () =>
     executeInsertMany(engine.driver, plans, resource.primaryKey, columns, { dryRun: conditions.dryRun === true }),
   );
-  return timer.time('serialize', () => rows.map((row) => result(resource, keyOf(resource.primaryKey, row), row, conditions.pii)));
+  return timer.time('serialize', () =>
+    rows.map((row) => result(resource, keyOf(resource.primaryKey, row), row, conditions.pii)),
+  );
 }
 
 /** If-Match, checked on the row read under lock inside the write transaction. */

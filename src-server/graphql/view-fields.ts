@@ -79,7 +79,10 @@ export function viewFields(
           if (value === undefined || value === null) continue;
           url.searchParams.set(key === 'perPage' ? 'per_page' : key, String(value));
         }
-        const result = await runView(ctx.engine, ctx.access, source, view.name, url, ctx.timer, { accept: 'json', pii: ctx.pii });
+        const result = await runView(ctx.engine, ctx.access, source, view.name, url, ctx.timer, {
+          accept: 'json',
+          pii: ctx.pii,
+        });
         if (result.kind !== 'json') throw new Problem('PAS124', 'a view answers JSON over GraphQL');
         ctx.rows += result.rows;
         return { data: result.envelope.data, meta: result.envelope.meta };

@@ -150,14 +150,10 @@ export function createRestRouter(engine: Engine, views?: ViewSource): Router {
     timed(engine, async (req, res, timer) => {
       const context = requestContext(req);
       const accept = acceptedFormat(req);
-      const result = await runListResult(
-        engine,
-        context.access,
-        param(req, 'resource'),
-        requestUrl(req),
-        timer,
-        { ...(accept === undefined ? {} : { accept }), pii: context.pii },
-      );
+      const result = await runListResult(engine, context.access, param(req, 'resource'), requestUrl(req), timer, {
+        ...(accept === undefined ? {} : { accept }),
+        pii: context.pii,
+      });
       context.rows = await sendList(res, timer, result, param(req, 'resource'));
     }),
   );

@@ -40,15 +40,10 @@ export function createViewsRouter(engine: Engine, views: ViewSource): Router {
       const context = requestContext(req);
       const accept = acceptedFormat(req);
       const name = typeof req.params.name === 'string' ? req.params.name : '';
-      const result = await runView(
-        engine,
-        context.access,
-        views,
-        name,
-        requestUrl(req),
-        timer,
-        { ...(accept === undefined ? {} : { accept }), pii: context.pii },
-      );
+      const result = await runView(engine, context.access, views, name, requestUrl(req), timer, {
+        ...(accept === undefined ? {} : { accept }),
+        pii: context.pii,
+      });
       context.rows = await sendList(res, timer, result, name);
     }),
   );

@@ -58,9 +58,7 @@ function loremOfLength(f: Faker, length: number): string {
 function fullName(original: string, tools: FakeTools): string {
   const words = original.trim().split(/\s+/);
   if (words.length === 1) return tools.part('first-name', words[0] ?? '');
-  return words
-    .map((word, i) => tools.part(i === words.length - 1 ? 'last-name' : 'first-name', word))
-    .join(' ');
+  return words.map((word, i) => tools.part(i === words.length - 1 ? 'last-name' : 'first-name', word)).join(' ');
 }
 
 function emailAddress(original: string, tools: FakeTools): string {

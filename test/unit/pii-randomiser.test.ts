@@ -12,15 +12,31 @@ const seedB = Buffer.alloc(32, 2);
 
 function field(name: string, type: FieldType = 'string', extra: Partial<Field> = {}): Field {
   return Object.freeze({
-    name, type, dataType: (type === 'string' ? 'varchar' : 'int') as DataType, columnType: type === 'string' ? 'varchar(191)' : 'int',
-    nullable: true, defaultValue: null, autoIncrement: false, maxLength: type === 'string' ? 191 : null,
-    precision: null, scale: null, unsigned: false, enumValues: null, flag: false, pii: true, primaryKey: false,
-    writable: true, requiredOnCreate: false, labels: null, ...extra,
+    name,
+    type,
+    dataType: (type === 'string' ? 'varchar' : 'int') as DataType,
+    columnType: type === 'string' ? 'varchar(191)' : 'int',
+    nullable: true,
+    defaultValue: null,
+    autoIncrement: false,
+    maxLength: type === 'string' ? 191 : null,
+    precision: null,
+    scale: null,
+    unsigned: false,
+    enumValues: null,
+    flag: false,
+    pii: true,
+    primaryKey: false,
+    writable: true,
+    requiredOnCreate: false,
+    labels: null,
+    ...extra,
   });
 }
 
 /** RFC 5322's dot-atom local part at a domain of letters, digits and hyphens (what ajv's `email` format accepts). */
-const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 
 const SAMPLES: Record<PiiKind, string> = {
   company: 'Acme Widgets Ltd',
@@ -81,7 +97,13 @@ describe('createPiiRandomiser', () => {
     expect(pii.value(field('fullname'), 'john smith')).toBe(`${first} ${last}`);
     // The email's local part reuses the fake names, its domain the website's fake domain.
     const email = pii.value(field('email'), 'John.Smith@acme.com') as string;
-    expect(email.startsWith(`${String(first).toLowerCase().replace(/[^a-z]/g, '')}.`)).toBe(true);
+    expect(
+      email.startsWith(
+        `${String(first)
+          .toLowerCase()
+          .replace(/[^a-z]/g, '')}.`,
+      ),
+    ).toBe(true);
     const website = pii.value(field('website'), 'https://www.acme.com') as string;
     expect(website).toMatch(/^https:\/\/www\.[a-z-]+\.example$/);
     expect(email.endsWith(`@${website.slice('https://www.'.length)}`)).toBe(true);
@@ -153,14 +175,27 @@ describe('createPiiRandomiser', () => {
     expect(piiKindOfName('description')).toBe('text');
     expect(piiKindOfName('postal_code')).toBe('zip');
     // Every column of the Perfex list gets a kind; only a handful fall back to the generic fake.
-    const columns = Object.values(PERFEX_PII_COLUMNS).flat().filter((c) => !c.endsWith('*'));
+    const columns = Object.values(PERFEX_PII_COLUMNS)
+      .flat()
+      .filter((c) => !c.endsWith('*'));
     const generic = columns.filter((c) => piiKindOfName(c) === 'generic');
     expect(generic).toEqual(['contacts']);
   });
 
   it('is fast: µs per value, uncached and cached', () => {
     const pii = createPiiRandomiser(seedA);
-    const fields = ['company', 'firstname', 'lastname', 'email', 'phonenumber', 'address', 'city', 'zip', 'vat', 'website'].map((n) => field(n));
+    const fields = [
+      'company',
+      'firstname',
+      'lastname',
+      'email',
+      'phonenumber',
+      'address',
+      'city',
+      'zip',
+      'vat',
+      'website',
+    ].map((n) => field(n));
     const n = 2000;
     let started = performance.now();
     for (let i = 0; i < n; i++) for (const f of fields) pii.value(f, `${f.name} value ${i}@x${i}.com`);
@@ -168,7 +203,7 @@ describe('createPiiRandomiser', () => {
     started = performance.now();
     for (let i = 0; i < n; i++) for (const f of fields) pii.value(f, `${f.name} value ${i % 100}@x${i % 100}.com`);
     const hitUs = ((performance.now() - started) * 1000) / (n * fields.length);
-    console.log(`PII randomiser: ${missUs.toFixed(1)} µs per new value, ${hitUs.toFixed(2)} µs per cached value`);
+    console.warn(`PII randomiser: ${missUs.toFixed(1)} µs per new value, ${hitUs.toFixed(2)} µs per cached value`);
     expect(missUs).toBeLessThan(200);
     expect(hitUs).toBeLessThan(missUs);
   });
