@@ -11,6 +11,7 @@ import { createAuditRepo, type AuditRepo } from './audit-repo.ts';
 import { createConnectionsRepo, type ConnectionsRepo } from './connections-repo.ts';
 import type { KeyProvider } from './key-provider.ts';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.ts';
+import { createRequestsRepo, type RequestsRepo } from './requests-repo.ts';
 import { createSettingsRepo, type SettingsRepo } from './settings-repo.ts';
 import { StoreVersionError } from './store-errors.ts';
 import { createStoreSecrets } from './store-secrets.ts';
@@ -33,6 +34,8 @@ export interface Store {
   readonly tokens: TokensRepo;
   readonly audit: AuditRepo;
   readonly views: ViewsRepo;
+  /** The explorer's history and saved requests. */
+  readonly requests: RequestsRepo;
   close(): void;
 }
 
@@ -67,6 +70,7 @@ export function openStore(options: StoreOptions): Store {
       tokens: createTokensRepo(db, secrets, now),
       audit: createAuditRepo(db, now),
       views: createViewsRepo(db, now),
+      requests: createRequestsRepo(db, now),
       close: () => db.close(),
     });
   } catch (error) {
