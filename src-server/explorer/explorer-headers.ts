@@ -11,5 +11,5 @@ export const EXPLORER_HEADER = 'x-pas-explorer';
 export const PII_HEADER = 'x-pas-pii';
 export const PII_RANDOMISE = 'randomise';
 
-/** The data API's answer header when the PII randomiser changed the body (`randomised`). */
+/** The data API's answer header when its personal data is randomised (`randomised`): for the explorer and any client. */
 export const PII_RANDOMISED_HEADER = 'x-pas-pii';

@@ -67,6 +67,7 @@ describe.each([
     expect(stages).toEqual(expect.arrayContaining(['security', 'parse', 'plan', 'execute', 'serialize']));
     expect(data.timings.every((t) => t.durationMs >= 0)).toBe(true);
     expect(data.durationMs).toBeGreaterThan(0);
+    expect(data.piiRandomised).toBe(false);
     // The secret is never echoed.
     expect(JSON.stringify(data.headers)).not.toMatch(/x-pas-explorer/i);
   });
@@ -262,6 +263,7 @@ describe('explorer (SQLite demo)', () => {
   it('logs the Studio\'s calls under its own marker and name', async () => {
     const { data } = await send(api, { method: 'GET', path: '/api/v1/staff?per_page=1', pii: true });
     expect(data.status).toBe(200);
+    expect(data.piiRandomised).toBe(true);
     api.serving.flushAudit();
     const logs = await api.admin('GET', '/admin/api/logs?limit=50');
     const entry = logs.body.data.find((e: { requestId: string }) => e.requestId === data.requestId);
