@@ -1,0 +1,78 @@
+/**
+ * One Monaco editor, created once and disposed on unmount (Electron Fiddle's `editor.tsx` pattern):
+ * React owns the box, Monaco owns what is inside it. `value` flows in (applied as an undoable edit when
+ * it differs from what the user typed), edits flow out through `onChange`. Ctrl/⌘+Enter inside the
+ * editor calls `onRun` (Monaco would otherwise insert a line). Load it through `LazyCodeEditor`.
+ */
+import { useEffect, useRef } from 'react';
+import { useStudio } from '../state/studio-store.ts';
+import { monaco } from './monaco-setup.ts';
+
+export type EditorInstance = ReturnType<typeof monaco.editor.create>;
+
+export interface CodeEditorProps {
+  readonly value: string;
+  readonly language: 'json' | 'graphql' | 'plaintext';
+  readonly onChange?: (value: string) => void;
+  readonly onRun?: () => void;
+  readonly readOnly?: boolean;
+  /** Model URI path (`/explorer/query.graphql`): language services find their model by it. */
+  readonly path?: string;
+  readonly ariaLabel: string;
+  /** Called once the editor exists; the returned cleanup runs before it is disposed. */
+  readonly onMount?: (editor: EditorInstance, api: typeof monaco) => (() => void) | void;
+}
+
+function useMonacoTheme(): void {
+  const theme = useStudio((s) => s.theme);
+  useEffect(() => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'), [theme]);
+}
+
+export default function CodeEditor(props: CodeEditorProps): React.JSX.Element {
+  const box = useRef<HTMLDivElement>(null);
+  const editor = useRef<EditorInstance | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  useMonacoTheme();
+
+  useEffect(() => {
+    const { value, language, readOnly = false, path, ariaLabel, onMount } = latest.current;
+    const uri = path === undefined ? undefined : monaco.Uri.parse(`inmemory://studio${path}`);
+    const model = monaco.editor.createModel(value, language, uri);
+    const instance = monaco.editor.create(box.current!, {
+      model,
+      readOnly,
+      ariaLabel,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 12.5,
+      tabSize: 2,
+      lineNumbersMinChars: 3,
+      folding: true,
+      wordWrap: readOnly ? 'on' : 'off',
+      fixedOverflowWidgets: true,
+      renderLineHighlight: readOnly ? 'none' : 'line',
+    });
+    editor.current = instance;
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
+    const changes = instance.onDidChangeModelContent(() => latest.current.onChange?.(model.getValue()));
+    const cleanup = onMount?.(instance, monaco);
+    return () => {
+      cleanup?.();
+      changes.dispose();
+      instance.dispose();
+      model.dispose();
+      editor.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    if (model === null || model === undefined || model.getValue() === props.value) return;
+    if (props.readOnly === true) model.setValue(props.value);
+    else model.pushEditOperations([], [{ range: model.getFullModelRange(), text: props.value }], () => null);
+  }, [props.value, props.readOnly]);
+
+  return <div className="code-editor" ref={box} />;
+}
