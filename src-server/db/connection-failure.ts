@@ -43,6 +43,37 @@ export class NoAnswerError extends Error {
   }
 }
 
+/** Raised for an operation asked of a driver after `close()` (a request finishing during shutdown). */
+export class DriverClosedError extends Error {
+  readonly code = 'DB_CLOSED';
+  readonly fatal = true;
+  constructor() {
+    super('the database connection is closed because the server is shutting down');
+    this.name = 'DriverClosedError';
+  }
+}
+
+/**
+ * Raised by the MySQL driver at once, without trying, while a recent connection attempt failed
+ * slowly (the host dropped it or never answered the handshake): repeating a 5 s wait on every request
+ * helps nobody. One request at a time probes the database after `retryAfterMs`.
+ */
+export class UnreachableError extends Error {
+  readonly fatal = true;
+  constructor(
+    /** The code of the failed attempt (ETIMEDOUT, DB_NO_ANSWER…). */
+    readonly code: string,
+    readonly retryAfterMs: number,
+    failedAgoMs: number,
+  ) {
+    super(
+      `the database could not be reached (${code}, ${(failedAgoMs / 1000).toFixed(1)} s ago); ` +
+        `the next attempt is in ${(retryAfterMs / 1000).toFixed(1)} s`,
+    );
+    this.name = 'UnreachableError';
+  }
+}
+
 /**
  * Raised by `Driver.transaction` when the connection failed after COMMIT was sent (or while it was
  * being sent): the database may have committed or not. `settle` waits, within `windowMs`, until the
@@ -64,7 +95,7 @@ export class CommitUnknownError extends Error {
 /** Whether `error` means the connection is unusable (as opposed to a statement the server refused). */
 export function isConnectionFailure(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  if (error instanceof NoAnswerError || error instanceof CommitUnknownError) return true;
+  if (error instanceof NoAnswerError || error instanceof CommitUnknownError || error instanceof UnreachableError) return true;
   const e = error as { code?: unknown; errno?: unknown; fatal?: unknown; message?: unknown };
   if (typeof e.code === 'string' && LOST.has(e.code)) return true;
   if (typeof e.errno === 'number' && SESSION_ERRNOS.has(e.errno)) return true;

@@ -7,11 +7,22 @@
  * - a read or a BEGIN that fails on a connection which sat idle in the pool is retried once on a fresh
  *   one (the server restarted or a NAT forgot the socket while it was idle; nothing had been applied);
  * - a connection lost while COMMIT was under way raises `CommitUnknownError` with a way to wait until
- *   the lost session can no longer commit, so the caller can read what really happened.
+ *   the lost session can no longer commit, so the caller can read what really happened;
+ * - a connection attempt that fails slowly (a host dropping packets, a server that never sends its
+ *   handshake) opens a breaker: for the next second requests fail at once (`UnreachableError`), then
+ *   one request at a time tries again. Refused connections fail fast by themselves and open nothing;
+ * - `close()` refuses new operations, lets the ones under way finish (bounded), then ends the pool, so
+ *   a shutdown under load never meets mysql2's "Pool is closed".
  */
 import mysql from 'mysql2';
 import type { Driver, PoolState, Queryable, Row, SqlValue, WriteResult } from './driver.ts';
-import { CommitUnknownError, isConnectionFailure, NoAnswerError } from './connection-failure.ts';
+import {
+  CommitUnknownError,
+  DriverClosedError,
+  isConnectionFailure,
+  NoAnswerError,
+  UnreachableError,
+} from './connection-failure.ts';
 
 type Listener = (sql: string, params: readonly SqlValue[]) => void;
 type Connection = mysql.PoolConnection;
@@ -35,6 +46,12 @@ export interface MysqlOptions {
 
 /** Connection attempts give up after this (a host that drops packets); refused connections fail at once. */
 const CONNECT_TIMEOUT_MS = 5000;
+/** A connection attempt failing after this long (or timing out) opens the breaker… */
+const SLOW_FAILURE_MS = 1000;
+/** …for this long: requests meanwhile fail at once, then one of them probes the database. */
+const BREAKER_OPEN_MS = 1000;
+/** How long `close()` waits for operations under way before ending the pool anyway. */
+const CLOSE_WAIT_MS = 5000;
 
 /**
  * Asks the server to stop long statements on every new pooled connection. MariaDB names the limit
@@ -95,16 +112,51 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
   const notify = (sql: string, params: readonly SqlValue[]): void => {
     for (const l of listeners) l(sql, params);
   };
+  const internals = pool as unknown as Partial<PoolInternals>;
+
+  /** The breaker: when a slow connection failure happened (0 = closed), its code, and whether a probe is out. */
+  const breaker = { failedAt: 0, code: '', probing: false };
+  function tripBreaker(code: string): void {
+    breaker.failedAt = performance.now();
+    breaker.code = code;
+    breaker.probing = false;
+  }
+  function resetBreaker(): void {
+    breaker.failedAt = 0;
+    breaker.probing = false;
+  }
+  /** Whether a new operation may try the database now: an error to fail with at once, or whether it is the probe. */
+  function admit(): UnreachableError | { probe: boolean } {
+    if (breaker.failedAt === 0) return { probe: false };
+    const since = performance.now() - breaker.failedAt;
+    if (since >= BREAKER_OPEN_MS && !breaker.probing) {
+      breaker.probing = true;
+      return { probe: true };
+    }
+    return new UnreachableError(breaker.code, Math.max(BREAKER_OPEN_MS - since, 100), since);
+  }
+
+  let closed = false;
 
   /** A pooled connection within `ms`; one that arrives too late goes straight back to the pool. */
   function acquire(ms: number): Promise<{ conn: Connection; reused: boolean }> {
+    if (closed) return Promise.reject(new DriverClosedError());
+    const admission = admit();
+    if (admission instanceof UnreachableError) return Promise.reject(admission);
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       let late = false;
       const timer = setTimeout(() => {
         late = true;
+        // The attempt goes on (mysql2's connect timeout ends it), and its outcome moves the breaker:
+        // a deadline alone may be a busy pool or a server frozen for a moment, not an unreachable host.
         reject(new NoAnswerError(ms, 'with a free connection'));
       }, ms);
       pool.getConnection((error, conn) => {
+        if (error === null) resetBreaker();
+        else if (performance.now() - started >= SLOW_FAILURE_MS || (error as { code?: string }).code === 'ETIMEDOUT') {
+          tripBreaker((error as { code?: string }).code ?? 'connect failed');
+        } else resetBreaker(); // refused or denied at once: nothing to wait for
         if (late) {
           if (error === null) conn.release();
           return;
@@ -364,6 +416,15 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
       return () => listeners.delete(listener);
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      // Operations under way (a connection checked out, or a caller queued for one) finish first.
+      const deadline = performance.now() + CLOSE_WAIT_MS;
+      const busy = (): number =>
+        (internals._allConnections?.length ?? 0) -
+        (internals._freeConnections?.length ?? 0) +
+        (internals._connectionQueue?.length ?? 0);
+      while (busy() > 0 && performance.now() < deadline) await sleep(20);
       await new Promise<void>((resolve, reject) => pool.end((error) => (error ? reject(error) : resolve())));
     },
   };

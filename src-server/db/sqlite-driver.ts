@@ -1,6 +1,7 @@
 /** better-sqlite3 behind the `Driver` interface. */
 import Database from 'better-sqlite3';
 import type { Driver, Queryable, Row, SqlValue, WriteResult } from './driver.ts';
+import { DriverClosedError } from './connection-failure.ts';
 
 type Listener = (sql: string, params: readonly SqlValue[]) => void;
 
@@ -24,6 +25,8 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
   let txDepth = 0;
 
   function prepare(sql: string): Database.Statement {
+    // A request finishing during shutdown gets a clear error, not better-sqlite3's "not open".
+    if (!db.open) throw new DriverClosedError();
     let stmt = statements.get(sql);
     if (stmt === undefined) {
       stmt = db.prepare(sql);
@@ -95,6 +98,7 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
     stream,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       while (txDepth > 0) await waitForTransaction();
+      if (!db.open) throw new DriverClosedError();
       txDepth++;
       const done = (async () => {
         notify('BEGIN', []);
@@ -123,8 +127,10 @@ export function createSqliteDriver(file: string, options: { readonly readonly?: 
       return () => listeners.delete(listener);
     },
     async close() {
+      // A transaction under way (it yields between statements) finishes first.
+      await waitForTransaction();
       statements.clear();
-      db.close();
+      if (db.open) db.close();
     },
   };
 }

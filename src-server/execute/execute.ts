@@ -88,7 +88,7 @@ async function inTransaction<T>(driver: Driver, dryRun: boolean, work: (tx: Quer
       throw withOutcome(lost, outcome === 'applied' ? 'unknown' : outcome, outcome === 'unknown' ? createdIds(expectations) : {});
     }
     const problem = mapDatabaseError(error);
-    if (problem !== null && (problem.code === 'PAS501' || problem.code === 'PAS502')) throw withOutcome(problem, 'not-applied');
+    if (problem !== null && ['PAS501', 'PAS502', 'PAS504', 'PAS505'].includes(problem.code)) throw withOutcome(problem, 'not-applied');
     return rethrow(error);
   }
 }
@@ -156,7 +156,7 @@ export async function executeInsertMany(
         const problem = mapDatabaseError(error);
         // A lost connection is about the whole batch, not this row.
         if (problem === null || plans.length === 1 || isConnectionFailure(error)) throw error;
-        throw new Problem(problem.code, `row ${index}: ${problem.detail}`, { cause: error, extra: { index } });
+        throw new Problem(problem.code, `row ${index}: ${problem.detail}`, { cause: error, extra: { ...problem.extra, index } });
       }
     }
     return rows;

@@ -6,6 +6,8 @@ export function sendProblem(res: Response, problem: Problem, instance: string): 
   if (problem.status === 405 && Array.isArray(problem.extra?.allowed)) {
     res.setHeader('Allow', allowHeader(problem.extra.allowed as string[]));
   }
+  // RFC 9110 §10.2.3: a 503 (or 429) says when to come back; the problem carries it as `retryAfter`.
+  if (typeof problem.extra?.retryAfter === 'number') res.setHeader('Retry-After', String(problem.extra.retryAfter));
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problemBody(problem, instance)));
 }
 
