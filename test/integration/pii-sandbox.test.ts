@@ -271,6 +271,43 @@ describe('sandbox tokens on SQLite', () => {
     expect(changed).toBeGreaterThan(1000);
   });
 
+  it('answers say X-PAS-PII: randomised; the explorer toggle and a pasted sandbox token randomise alike', async () => {
+    const fake = await api.request('GET', '/api/v1/clients/1', undefined, bearer(sandbox));
+    expect(fake.headers.get('x-pas-pii')).toBe('randomised');
+    expect(
+      (await api.request('GET', '/api/v1/clients/1', undefined, bearer(normal))).headers.get('x-pas-pii'),
+    ).toBeNull();
+    // Without the explorer secret, the explorer's PII header means nothing.
+    const asked = await api.request(
+      'GET',
+      '/api/v1/clients/1',
+      undefined,
+      bearer(normal, { 'x-pas-pii': 'randomise' }),
+    );
+    expect(asked.headers.get('x-pas-pii')).toBeNull();
+    const admin = { 'x-pas-admin-token': api.serving.adminToken };
+    const send = async (pii: boolean, auth: Json): Promise<Json> => {
+      const r = await api.request(
+        'POST',
+        '/admin/api/explorer/send',
+        { method: 'GET', path: '/api/v1/clients/1', pii, auth },
+        admin,
+      );
+      expect(r.status, r.text).toBe(200);
+      return r.body.data;
+    };
+    const toggled = await send(true, { kind: 'studio' });
+    expect(toggled.piiRandomised).toBe(true);
+    expect(JSON.parse(toggled.body).data.company).toBe(fake.body.data.company);
+    const plain = await send(false, { kind: 'studio' });
+    expect(plain.piiRandomised).toBe(false);
+    expect(JSON.parse(plain.body).data.company).not.toBe(fake.body.data.company);
+    // A sandbox token pasted into the explorer stays a sandbox token, toggle or not.
+    const pasted = await send(false, { kind: 'token', token: sandbox });
+    expect(pasted.piiRandomised).toBe(true);
+    expect(JSON.parse(pasted.body).data.company).toBe(fake.body.data.company);
+  });
+
   it('the admin API sets and clears the flag, and answers follow at once', async () => {
     const created = await api.request(
       'POST',
