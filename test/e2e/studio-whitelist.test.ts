@@ -91,6 +91,19 @@ describe.skipIf(!hasChromium)('Studio: whitelist editor', () => {
       hiddenColumns: ['description'],
       piiColumns: ['rel_type'],
     });
+    // A refused change is shown as the problem and rolled back on screen: hiding the key of a writable table.
+    await page.getByTestId('wl-op-create').check();
+    await saved();
+    await page.getByTestId('wl-col-state-id').selectOption('hidden');
+    await page.getByTestId('problem').waitFor();
+    expect(await page.getByTestId('problem').textContent()).toContain('PAS624');
+    await expect.poll(() => page.getByTestId('wl-col-state-id').inputValue()).toBe('visible');
+    expect(await status().textContent()).toContain('Not saved');
+    expect(session.serving.store.whitelist.getTable('tblnotes')?.hiddenColumns).toEqual(['description']);
+    expect((await api('/api/v1/notes/1')).body.data.id).toBe(1);
+    // Chromium logs every refused fetch to the console; that one 422 is the refusal above, nothing else.
+    expect(session.errors).toEqual([expect.stringMatching(/^console: Failed to load resource: .* 422 \(Unprocessable Entity\)$/)]);
+    session.errors.length = 0;
   });
 
   it('removes a relation: include is refused at once', async () => {
