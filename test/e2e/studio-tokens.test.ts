@@ -142,5 +142,32 @@ describe.skipIf(!hasChromium)('Studio: tokens and logs', () => {
     expect(serving.store.tokens.list().some((t) => t.name === 'bad ip e2e')).toBe(false);
     // Chromium logs every refused fetch to the console; the 422 is the refusal this test asked for.
     expect(session.errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
+    session.errors.splice(0); // the expected refusal is accounted for; later tests start clean
+  });
+
+  it('pages the log back with "load older" and filters it by resource', async () => {
+    const { page, serving } = session;
+    const demo = serving.demoToken!;
+    for (let i = 0; i < 60; i++) {
+      await Promise.all([
+        fetch(`${serving.url}/api/v1/clients?per_page=1`, { headers: { authorization: `Bearer ${demo}` } }),
+        fetch(`${serving.url}/api/v1/invoices?per_page=1`, { headers: { authorization: `Bearer ${demo}` } }),
+      ]);
+    }
+    serving.flushAudit();
+    const total = serving.store.audit.query({ limit: 1000 }).entries.length;
+    expect(total).toBeGreaterThanOrEqual(120);
+    await session.open('logs');
+    await page.getByTestId('log-refresh').click();
+    await expect.poll(() => page.getByTestId('log-row').count()).toBe(100);
+    await page.getByTestId('log-older').click();
+    await expect.poll(() => page.getByTestId('log-row').count()).toBe(Math.min(total, 200));
+    const ids = await page.getByTestId('log-row').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+    expect(new Set(ids).size).toBe(ids.length);
+
+    await page.getByTestId('log-filter-resource').selectOption('clients');
+    await expect.poll(async () => new Set((await page.getByTestId('log-path').allTextContents()).map((p) => p.split('?')[0]))).toEqual(new Set(['/api/v1/clients']));
+    expect(await page.getByTestId('log-token').first().textContent()).toBe('demo (this launch)');
+    expect(session.errors).toEqual([]);
   });
 });

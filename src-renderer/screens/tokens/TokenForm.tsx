@@ -35,7 +35,14 @@ export function TokenForm({ resources, onCreated, onCancel }: { resources: reado
   };
 
   return (
-    <form className="card stack token-form" data-testid="token-form" onSubmit={(e) => void submit(e)}>
+    <form
+      className="card stack token-form"
+      data-testid="token-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !busy) onCancel();
+      }}
+    >
       <h2>New token</h2>
       <div className="token-form-top">
         <label className="field">
