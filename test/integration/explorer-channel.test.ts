@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whitelistAccess } from '../../src-server/engine/access.ts';
 import type { Engine } from '../../src-server/engine/engine.ts';
 import { loadEngine } from '../../src-server/engine/load-engine.ts';
-import { currentTrace } from '../../src-server/explorer/request-trace.ts';
+import { currentTrace, tracing } from '../../src-server/explorer/request-trace.ts';
 import { sendExplorerRequest } from '../../src-server/explorer/send-request.ts';
 import { createErrorHandler } from '../../src-server/http/error-handler.ts';
 import { requestContext } from '../../src-server/http/request-context.ts';
@@ -121,6 +121,9 @@ describe('sendExplorerRequest', () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ piiRequested: true, traced: true });
     expect(answer.timings.map((t) => t.name)).toEqual(['security']);
+    // Once the traced request is over, AsyncLocalStorage is off again (no cost for untraced requests).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tracing()).toBe(false);
   });
 
   it('cuts an answer over the cap and says so', async () => {
