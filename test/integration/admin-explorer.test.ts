@@ -133,6 +133,18 @@ describe('explorer (SQLite demo)', () => {
     expect(allowed.data.statements.length).toBeGreaterThan(0);
   });
 
+  it('traces the statements a write runs inside its transaction', async () => {
+    const created = await send(api, { method: 'POST', path: '/api/v1/pas_tags', body: '{"name":"explorer tag","color":"#00ff00"}' });
+    expect(created.data.status).toBe(201);
+    const id = JSON.parse(created.data.body).data.id as number;
+    expect(created.data.statements.map((s) => s.sql.split(' ')[0])).toEqual(['INSERT', 'SELECT']);
+    expect(created.data.statements[0]?.params).toEqual(expect.arrayContaining(['explorer tag', '#00ff00']));
+    const deleted = await send(api, { method: 'DELETE', path: `/api/v1/pas_tags/${id}` });
+    expect(deleted.data.status).toBe(204);
+    expect(deleted.data.statements.map((s) => s.sql.split(' ')[0])).toEqual(['DELETE']);
+    expect(deleted.data.statements[0]?.params).toEqual([id]);
+  });
+
   it('records sends in the history without the pasted token, newest first', async () => {
     const { token } = api.token({ read: ['clients'] });
     await send(api, { method: 'GET', path: '/api/v1/clients?per_page=1', auth: { kind: 'token', token } });
