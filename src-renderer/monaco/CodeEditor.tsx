@@ -4,9 +4,10 @@
  * it differs from what the user typed), edits flow out through `onChange`. Ctrl/⌘+Enter inside the
  * editor calls `onRun` (Monaco would otherwise insert a line). Load it through `LazyCodeEditor`.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStudio } from '../state/studio-store.ts';
 import { monaco } from './monaco-setup.ts';
+import './monaco-overrides.css';
 
 export type EditorInstance = ReturnType<typeof monaco.editor.create>;
 
@@ -33,6 +34,8 @@ export default function CodeEditor(props: CodeEditorProps): React.JSX.Element {
   const editor = useRef<EditorInstance | null>(null);
   const latest = useRef(props);
   latest.current = props;
+  /** The text last reported through onChange: its echo in `value` must not be written back (typing is faster than React). */
+  const emitted = useRef<string | null>(null);
   useMonacoTheme();
 
   useEffect(() => {
@@ -56,7 +59,10 @@ export default function CodeEditor(props: CodeEditorProps): React.JSX.Element {
     });
     editor.current = instance;
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
-    const changes = instance.onDidChangeModelContent(() => latest.current.onChange?.(model.getValue()));
+    const changes = instance.onDidChangeModelContent(() => {
+      emitted.current = model.getValue();
+      latest.current.onChange?.(emitted.current);
+    });
     const cleanup = onMount?.(instance, monaco);
     return () => {
       cleanup?.();
@@ -67,9 +73,11 @@ export default function CodeEditor(props: CodeEditorProps): React.JSX.Element {
     };
   }, []);
 
-  useEffect(() => {
+  // A layout effect: a passive one runs after paint, when keystrokes typed since this render may
+  // already be in the model, and writing this render's `value` back would undo them.
+  useLayoutEffect(() => {
     const model = editor.current?.getModel();
-    if (model === null || model === undefined || model.getValue() === props.value) return;
+    if (model === null || model === undefined || props.value === emitted.current || model.getValue() === props.value) return;
     if (props.readOnly === true) model.setValue(props.value);
     else model.pushEditOperations([], [{ range: model.getFullModelRange(), text: props.value }], () => null);
   }, [props.value, props.readOnly]);

@@ -21,20 +21,29 @@ async function responseJson(page: Page): Promise<{ data: Row | Row[] }> {
   return JSON.parse(text ?? '') as { data: Row | Row[] };
 }
 
-/** Sends what the builder holds and waits for this send's answer (the request id changes each time). */
-async function send(page: Page): Promise<{ status: string; body: { data: Row | Row[] } }> {
-  const before = await page.getByTestId('response-body-text').textContent().catch(() => null);
-  await page.getByTestId('explorer-send').click();
+/** The request id of the answer on screen (each send has its own), or null before the first. */
+async function answerId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('[data-testid="response-status"]')?.getAttribute('data-request-id') ?? null);
+}
+
+/** Waits for an answer newer than `previous`; its status and parsed body. */
+async function nextAnswer(page: Page, previous: string | null): Promise<{ status: string; body: { data: Row | Row[] } }> {
   await page.waitForFunction(
-    (previous) => {
-      const text = document.querySelector('[data-testid="response-body-text"]')?.textContent ?? null;
-      const idle = document.querySelector('[data-testid="explorer-send"]') !== null;
-      return idle && text !== null && text !== previous;
+    (before) => {
+      const current = document.querySelector('[data-testid="response-status"]')?.getAttribute('data-request-id') ?? null;
+      return document.querySelector('[data-testid="explorer-send"]') !== null && current !== null && current !== before;
     },
-    before,
+    previous,
     { timeout: 15_000 },
   );
   return { status: (await page.getByTestId('response-status').textContent()) ?? '', body: await responseJson(page) };
+}
+
+/** Sends what the builder holds with the Send button and waits for this send's answer. */
+async function send(page: Page): Promise<{ status: string; body: { data: Row | Row[] } }> {
+  const before = await answerId(page);
+  await page.getByTestId('explorer-send').click();
+  return nextAnswer(page, before);
 }
 
 /** Moves through the open suggestion list to `value` with ↓ and accepts it with Enter. */
@@ -190,13 +199,15 @@ describe.skipIf(!hasChromium)('Studio: API explorer', () => {
     expect(index).toBeGreaterThanOrEqual(0);
     await page.locator('.suggest-widget .monaco-list-row').nth(index).click();
     await page.keyboard.type('(limit: 2) { id total status');
-    const query = await page.evaluate(() => document.querySelector('[data-testid="graphql-query"] .view-lines')?.textContent ?? '');
-    expect(query.replace(/\s+/g, ' ')).toContain('invoices(limit: 2) { id total status');
+    await page.keyboard.press('Escape'); // close the field suggestions Monaco opened while typing
+    const query = (): Promise<string> => page.evaluate(() => (document.querySelector('[data-testid="graphql-query"] .view-lines')?.textContent ?? '').replace(/\s+/g, ' '));
+    await expect.poll(query).toContain('{ invoices(limit: 2) { id total status');
 
-    await page.keyboard.press('ControlOrMeta+Enter');
-    await page.waitForFunction(() => document.querySelector('[data-testid="response-body-text"]')?.textContent?.includes('"invoices"') === true, undefined, { timeout: 15_000 });
-    expect(await page.getByTestId('response-status').textContent()).toBe('200');
-    const body = (await responseJson(page)) as unknown as { data: { invoices: Row[] } };
+    const before = await answerId(page);
+    await page.keyboard.press('ControlOrMeta+Enter'); // sent from inside the editor
+    const answer = await nextAnswer(page, before);
+    expect(answer.status, JSON.stringify(answer.body)).toBe('200');
+    const body = answer.body as unknown as { data: { invoices: Row[] } };
     expect(body.data.invoices).toHaveLength(2);
     expect(Object.keys(body.data.invoices[0]!).sort()).toEqual(['id', 'status', 'total']);
     await session.screenshot('explorer-graphql');

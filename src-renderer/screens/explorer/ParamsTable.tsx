@@ -46,7 +46,7 @@ export function ParamsTable({ path, onPath, ctx, onSend }: ParamsTableProps): Re
                   onChange={(key) => update(i, { key })}
                   suggest={(value, caret) => (ctx === null ? null : { items: suggestKeys(value.slice(0, caret), ctx), from: 0, to: value.length })}
                   onAccept={(item) => {
-                    if (!item.partial) setTimeout(() => valueInputs.current[i]?.focus(), 0);
+                    if (!item.partial) valueInputs.current[i]?.focus();
                   }}
                 />
               </td>

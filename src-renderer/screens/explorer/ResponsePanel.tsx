@@ -57,12 +57,17 @@ export function ResponsePanel({ response, problem, sending, request }: ResponseP
                 PII randomised
               </span>
             )}
-            <span className={`status ${statusClass(response.status)}`} data-testid="response-status">
+            <span className={`status ${statusClass(response.status)}`} data-testid="response-status" data-request-id={response.requestId} title={`Request id ${response.requestId}`}>
               {response.status}
             </span>
             <span className="muted">{response.statusText}</span>
             <span data-testid="response-time">{Math.round(response.durationMs)} ms</span>
             <span data-testid="response-size">{size(response.sizeBytes)}</span>
+            {response.truncated === true && (
+              <span className="pill warn" title="The body shown is the first 5 MB; narrow the request (fields, per_page) to see all of it">
+                truncated
+              </span>
+            )}
           </div>
         )}
       </div>
