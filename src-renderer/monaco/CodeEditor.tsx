@@ -5,6 +5,7 @@
  * editor calls `onRun` (Monaco would otherwise insert a line). Load it through `LazyCodeEditor`.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import { useStudio } from '../state/studio-store.ts';
 import { monaco } from './monaco-setup.ts';
 import './monaco-overrides.css';
@@ -58,15 +59,25 @@ export default function CodeEditor(props: CodeEditorProps): React.JSX.Element {
       renderLineHighlight: readOnly ? 'none' : 'line',
     });
     editor.current = instance;
-    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => latest.current.onRun?.());
     const changes = instance.onDidChangeModelContent(() => {
       emitted.current = model.getValue();
       latest.current.onChange?.(emitted.current);
+    });
+    // Text typed into Monaco reaches React as default-priority updates, which may not have rendered
+    // when Ctrl+Enter or a click elsewhere comes: render them now, so what runs is what is on screen.
+    const flush = (): void => flushSync(() => latest.current.onChange?.(model.getValue()));
+    instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => {
+      flush();
+      latest.current.onRun?.();
+    });
+    const blur = instance.onDidBlurEditorText(() => {
+      if (!readOnly) flush();
     });
     const cleanup = onMount?.(instance, monaco);
     return () => {
       cleanup?.();
       changes.dispose();
+      blur.dispose();
       instance.dispose();
       model.dispose();
       editor.current = null;

@@ -121,6 +121,34 @@ describe.skipIf(!hasChromium)('Studio: API explorer', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('saves the request under a name (Ctrl+S), loads it back from the Saved tab and deletes it', async () => {
+    const saved = (): Promise<{ name: string | null; request: { path: string } }[]> =>
+      page.evaluate(() => fetch('/admin/api/explorer/saved', { credentials: 'same-origin' }).then(async (r) => ((await r.json()) as { data: { name: string | null; request: { path: string } }[] }).data));
+    await page.getByTestId('explorer-path').fill('/api/v1/invoices?sort=-total&per_page=3');
+    await page.getByTestId('explorer-path').press('ControlOrMeta+s');
+    await page.getByTestId('save-name').fill('Top invoices');
+    await page.getByTestId('save-name').press('Enter');
+    await expect.poll(saved).toEqual([expect.objectContaining({ name: 'Top invoices', request: expect.objectContaining({ path: '/api/v1/invoices?sort=-total&per_page=3' }) })]);
+
+    await page.getByTestId('explorer-path').fill('/api/v1/clients');
+    await page.getByTestId('sidebar-tab-saved').click();
+    const item = page.getByTestId('saved-item');
+    expect(await item.textContent()).toContain('Top invoices');
+    await item.getByTestId('saved-load').click();
+    expect(await page.getByTestId('explorer-path').inputValue()).toBe('/api/v1/invoices?sort=-total&per_page=3');
+    const { status, body } = await send(page);
+    expect(status).toBe('200');
+    const totals = (body.data as Row[]).map((row) => row.total as number);
+    expect(totals).toHaveLength(3);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+
+    await page.getByTestId('saved-delete').click();
+    await expect.poll(saved).toEqual([]);
+    await page.getByText('Nothing saved yet').waitFor();
+    await page.getByTestId('sidebar-tab-endpoints').click();
+    expect(session.errors).toEqual([]);
+  });
+
   it('randomises PII with stable fakes: same client twice, related contacts alike, ids and numbers unchanged', async () => {
     const db = new Database(path.join(session.dataDir, 'perfex-demo.db'), { readonly: true, fileMustExist: true });
     const client = db
@@ -208,9 +236,40 @@ describe.skipIf(!hasChromium)('Studio: API explorer', () => {
     const answer = await nextAnswer(page, before);
     expect(answer.status, JSON.stringify(answer.body)).toBe('200');
     const body = answer.body as unknown as { data: { invoices: Row[] } };
-    expect(body.data.invoices).toHaveLength(2);
+    expect(body.data?.invoices, JSON.stringify(body)).toHaveLength(2);
     expect(Object.keys(body.data.invoices[0]!).sort()).toEqual(['id', 'status', 'total']);
     await session.screenshot('explorer-graphql');
+    expect(session.errors).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasChromium)('Studio: API explorer at 1920×1080, dark, from a deep link', () => {
+  let session: StudioSession;
+
+  beforeAll(async () => {
+    session = await startStudio({ viewport: { width: 1920, height: 1080 } });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens the request the URL hash names and sends it', async () => {
+    const page = session.page;
+    await page.goto(`${session.serving.studioUrl}#/explorer/GET/api/v1/clients?fields=userid,company&per_page=2`);
+    await page.getByTestId('topbar').waitFor();
+    expect(await page.getByTestId('explorer-path').inputValue()).toBe('/api/v1/clients?fields=userid,company&per_page=2');
+    if ((await page.locator('html').getAttribute('data-theme')) !== 'dark') await page.getByTestId('theme-toggle').click();
+    const { status, body } = await send(page);
+    expect(status).toBe('200');
+    const rows = body.data as Row[];
+    expect(rows).toHaveLength(2);
+    expect(rows.every((row) => Object.keys(row).sort().join() === 'company,userid')).toBe(true);
+    await page.getByTestId('response-tab-timings').click();
+    expect(await page.getByTestId('response-timings').locator('.timing-row').count()).toBeGreaterThan(0);
+    await page.getByTestId('response-tab-body').click();
+    await page.getByTestId('response-body').locator('.monaco-editor').waitFor();
+    await session.screenshot('explorer-dark');
     expect(session.errors).toEqual([]);
   });
 });

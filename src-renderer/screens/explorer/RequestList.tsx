@@ -34,7 +34,7 @@ export function RequestList({ kind, items, onLoad, onDelete }: RequestListProps)
       )}
       {items.map((item) => (
         <div key={item.id} className="request-item" data-testid={`${kind}-item`}>
-          <button type="button" className="ghost load" onClick={() => onLoad(item)} title={item.request.path}>
+          <button type="button" className="ghost load" data-testid={`${kind}-load`} onClick={() => onLoad(item)} title={item.request.path}>
             <span className={`badge method-${item.request.method}`}>{item.request.method}</span>
             <span className="grow">
               {item.name !== null && <strong className="name">{item.name}</strong>}
