@@ -51,26 +51,30 @@ function parameterDescriptions(ctx: SuggestContext): Map<string, string> {
   return map;
 }
 
-/** `filter[` + inner text: walk relations, then a column, then an operator (typed after `column.`). */
+/**
+ * `filter[` + inner text: walk relations, then a column, then an operator (typed after `column.`).
+ * A name can be both a column and a relation (`client.country`): after it, both operators and the
+ * related columns are offered, as the server reads the last segment as an operator when it is one.
+ */
 function filterSuggestions(ctx: SuggestContext, key: string, inner: string): Suggestion[] {
   const segments = inner.split('.');
   segments.pop();
   let resource = ctx.resource;
   let prefix = '';
-  for (const segment of segments) {
-    if (resource === null) return [];
-    const relation = resource.relations.find((r) => r.name === segment);
-    if (relation !== undefined) {
-      resource = resourceNamed(ctx, relation.target);
-      prefix += `${segment}.`;
-      continue;
-    }
+  const operators: Suggestion[] = [];
+  for (const [i, segment] of segments.entries()) {
+    if (resource === null) return operators;
     const field = resource.fields.find((f) => f.name === segment);
-    if (field === undefined) return [];
-    return ctx.endpoints.operators.map((op) => ({ value: `${key}[${prefix}${segment}.${op.name}]`, detail: op.description, partial: false }));
+    if (field !== undefined && i === segments.length - 1)
+      operators.push(...ctx.endpoints.operators.map((op) => ({ value: `${key}[${prefix}${segment}.${op.name}]`, detail: op.description, partial: false })));
+    const relation = resource.relations.find((r) => r.name === segment);
+    if (relation === undefined) return operators;
+    resource = resourceNamed(ctx, relation.target);
+    prefix += `${segment}.`;
   }
-  if (resource === null) return [];
+  if (resource === null) return operators;
   return [
+    ...operators,
     ...resource.fields.map((f) => ({ value: `${key}[${prefix}${f.name}]`, detail: fieldDetail(f), partial: false })),
     ...resource.relations.map((r) => ({ value: `${key}[${prefix}${r.name}.`, detail: `${r.kind} → ${r.target ?? 'polymorphic'}`, partial: true })),
   ];
