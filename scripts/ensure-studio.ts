@@ -30,7 +30,12 @@ export function ensureStudio(force = false): boolean {
   if (!force && !studioIsStale()) return false;
   const started = Date.now();
   process.stderr.write('building the Studio (dist/studio)…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.studio.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.studio.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    // Vitest sets NODE_ENV=test, and Vite builds React's development bundle for any NODE_ENV but production.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   process.stderr.write(`Studio built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return true;
 }

@@ -54,7 +54,7 @@ function visibleOn(bounds: Required<WindowBounds>, displays: readonly DisplayAre
 
 /** The saved state, fitted to today's displays; the default when nothing usable is saved. */
 export function restoreWindowState(file: string, displays: readonly DisplayArea[]): WindowState {
-  let saved: WindowState | null = null;
+  let saved: WindowState | null;
   try {
     saved = parse(fs.readFileSync(file, 'utf8'));
   } catch {

@@ -104,6 +104,8 @@ export interface ActiveConnection {
   readonly dialect: 'mysql' | 'sqlite';
   readonly database: string;
   readonly resources: number;
+  /** Set when the launch could not open the stored active connection and serves the demo instead. */
+  readonly notice?: string;
 }
 
 export interface JobStep {
@@ -132,7 +134,7 @@ export interface Job {
 //   PUT  /tables/:table           TableSettingsInput → WhitelistTableDetail (applied to the running API at once)
 //   DELETE /tables/:table         → back to defaults
 //   GET  /relations               → RelationInfo[] ; POST /relations RelationAddInput ; DELETE /relations { table, name }
-//   PUT  /                        { expose: 'core'|'all'|'none', prefix? } (top level)
+//   GET  /                        → WhitelistOverview ; PUT / { expose: 'core'|'all'|'none', prefix? } → WhitelistOverview
 //   GET  /export → whitelist file JSON ; POST /import (whitelist file JSON)
 // Each change answers with `warnings` from the rebuilt catalog.
 // ---------------------------------------------------------------------------------------------
@@ -149,6 +151,8 @@ export interface WhitelistTable {
   /** The table has its own whitelist entry (otherwise defaults apply). */
   readonly customised: boolean;
   readonly columns: number;
+  /** A usable primary key: without one (views, keyless tables, a hidden key) the resource is read-only. */
+  readonly hasKey: boolean;
 }
 
 export type ColumnState = 'visible' | 'read-only' | 'hidden' | 'sensitive';
@@ -178,6 +182,18 @@ export interface RelationInfo {
 export interface WhitelistTableDetail extends WhitelistTable {
   readonly columnsDetail: readonly WhitelistColumn[];
   readonly relations: readonly RelationInfo[];
+  readonly warnings: readonly string[];
+  /** The table's stored entry (null = defaults); PUT replaces it, so the Studio sends it back with its change. */
+  readonly settings: TableSettingsInput | null;
+}
+
+/** GET/PUT /admin/api/whitelist: the top level of the whitelist. */
+export interface WhitelistOverview {
+  readonly expose: 'core' | 'all' | 'none';
+  /** The stored prefix, or null when detected. */
+  readonly prefix: string | null;
+  /** The prefix in use (detected or stored). */
+  readonly effectivePrefix: string;
   readonly warnings: readonly string[];
 }
 
@@ -279,6 +295,10 @@ export interface AuditEntry {
 //   GET  /history?limit       → SavedRequest[] (newest first) ; DELETE /history
 //   GET  /saved               → SavedRequest[] ; POST /saved { name, request } ; PUT /saved/:id ; DELETE /saved/:id
 //   GET  /pii                 → { enabled } ; PUT /pii { enabled } (remembered in the store; default on)
+// The send's loopback channel into the data API (server side only; agreed between the explorer and PII work):
+//   request  `X-PAS-Explorer: <launch secret>` (loopback peers only) → traced, the Studio's rights without a token;
+//   request  `X-PAS-PII: randomise` (only with a valid X-PAS-Explorer) → RequestContext.piiRequested = true;
+//   response `X-PAS-PII: randomised` when the answer's personal data is randomised → ExplorerResponse.piiRandomised.
 // ---------------------------------------------------------------------------------------------
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -309,6 +329,8 @@ export interface ExplorerResponse {
   /** Response body as text (pretty JSON is the Studio's job). */
   readonly body: string;
   readonly sizeBytes: number;
+  /** The answer was longer than 5 MB: `body` holds its first 5 MB only. */
+  readonly truncated?: boolean;
   readonly durationMs: number;
   readonly requestId: string;
   /** The SQL the request ran, in order. */

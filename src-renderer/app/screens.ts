@@ -19,7 +19,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'explorer', label: 'Explorer', icon: '⇄', component: ExplorerScreen },
   { id: 'whitelist', label: 'Whitelist', icon: '☰', component: WhitelistScreen },
   { id: 'connections', label: 'Connections', icon: '⛁', component: ConnectionsScreen },
-  { id: 'tokens', label: 'Tokens', icon: '⚿', component: TokensScreen },
+  { id: 'tokens', label: 'Tokens', icon: '✦', component: TokensScreen },
   { id: 'logs', label: 'Logs', icon: '≡', component: LogsScreen },
   { id: 'export', label: 'Share & export', icon: '⇪', component: ExportScreen },
 ];

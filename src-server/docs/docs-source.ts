@@ -63,7 +63,8 @@ export interface ViewsSnapshot {
   readonly definitions: readonly ViewDefinition[];
 }
 
-export function createDocsSource(engine: Engine, examples: ExampleSource): DocsSource {
+/** `examples` may depend on the catalog: the engine can switch databases, and only the demo's rows may be shown. */
+export function createDocsSource(engine: Engine, examples: ExampleSource | ((catalog: Catalog) => ExampleSource)): DocsSource {
   const byCatalog = new WeakMap<Catalog, CatalogDocs>();
   const graphql = createSchemaCache();
   const listed = new WeakMap<ViewSource, ViewsSnapshot>();
@@ -79,7 +80,7 @@ export function createDocsSource(engine: Engine, examples: ExampleSource): DocsS
 
   function rowsOf(catalog: Catalog): Promise<ExampleRows> {
     const entry = docsOf(catalog);
-    const rows = (entry.rows ??= loadExampleRows(engine.driver, catalog, examples));
+    const rows = (entry.rows ??= loadExampleRows(engine.driver, catalog, typeof examples === 'function' ? examples(catalog) : examples));
     // A failed read (database down) is retried on the next request rather than cached.
     rows.catch(() => {
       if (entry.rows === rows) entry.rows = undefined;

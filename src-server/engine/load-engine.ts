@@ -23,7 +23,8 @@ function shape(resource: Resource): string {
   return JSON.stringify(rest);
 }
 
-function diff(before: Catalog, after: Catalog): Omit<CatalogRefresh, 'catalog' | 'durationMs'> {
+/** What changed between two catalogs of one database, by resource name (shared with the engine host). */
+export function diffCatalogs(before: Catalog, after: Catalog): Omit<CatalogRefresh, 'catalog' | 'durationMs'> {
   const added = after.resources.filter((r) => !before.byName.has(r.name)).map((r) => r.name);
   const removed = before.resources.filter((r) => !after.byName.has(r.name)).map((r) => r.name);
   const changed = after.resources
@@ -53,7 +54,7 @@ export async function loadEngine(options: EngineOptions): Promise<Engine> {
         const started = performance.now();
         try {
           const next = await build(driver, options.whitelist);
-          const change = diff(catalog, next);
+          const change = diffCatalogs(catalog, next);
           catalog = next;
           return { catalog: next, ...change, durationMs: Math.round(performance.now() - started) };
         } finally {

@@ -5,6 +5,7 @@
  */
 import { compile } from '../compile/compile.ts';
 import type { Driver, Row } from '../db/driver.ts';
+import { traceable } from '../explorer/traceable.ts';
 import type { AggregatePlan, GroupCountPlan, RelatedSelectPlan, SelectPlan } from '../plan/query-plan.ts';
 import { mapDatabaseError } from './map-database-error.ts';
 
@@ -28,7 +29,7 @@ export async function executeRelated(
   keyColumn: string,
 ): Promise<Map<string, Row[]>> {
   const { sql, params } = compile(plan, driver.dialect);
-  const rows = await driver.query(sql, params).catch(rethrow);
+  const rows = await traceable(driver).query(sql, params).catch(rethrow);
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = keyText(row[keyColumn]);
@@ -42,12 +43,12 @@ export async function executeRelated(
 /** Runs an aggregate; rows carry `g0…` (group keys) and `m0…` (measures). */
 export async function executeAggregate(driver: Driver, plan: AggregatePlan): Promise<Row[]> {
   const { sql, params } = compile(plan, driver.dialect);
-  return driver.query(sql, params).catch(rethrow);
+  return traceable(driver).query(sql, params).catch(rethrow);
 }
 
 /** Runs a group count (the number of groups of an aggregate). */
 export async function executeGroupCount(driver: Driver, plan: GroupCountPlan): Promise<number> {
   const { sql, params } = compile(plan, driver.dialect);
-  const rows = await driver.query(sql, params).catch(rethrow);
+  const rows = await traceable(driver).query(sql, params).catch(rethrow);
   return Number(rows[0]?.total ?? 0);
 }

@@ -4,13 +4,14 @@
  */
 import { compile } from '../compile/compile.ts';
 import type { Driver, Row } from '../db/driver.ts';
+import { traceable } from '../explorer/traceable.ts';
 import type { SelectPlan } from '../plan/query-plan.ts';
 import { mapDatabaseError } from './map-database-error.ts';
 
 export async function* executeStream(driver: Driver, plan: SelectPlan): AsyncGenerator<Row> {
   const { sql, params } = compile(plan, driver.dialect);
   try {
-    yield* driver.stream(sql, params);
+    yield* traceable(driver).stream(sql, params);
   } catch (error) {
     throw mapDatabaseError(error) ?? error;
   }

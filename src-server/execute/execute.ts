@@ -7,6 +7,7 @@ import { compile } from '../compile/compile.ts';
 import { CommitUnknownError, isConnectionFailure } from '../db/connection-failure.ts';
 import type { Driver, Queryable, Row, SqlValue } from '../db/driver.ts';
 import { Problem } from '../errors/problem.ts';
+import { traceable } from '../explorer/traceable.ts';
 import type { CountPlan, DeletePlan, InsertPlan, SelectPlan, UpdatePlan } from '../plan/query-plan.ts';
 import { keyWhere } from '../plan/plan-read.ts';
 import { mapDatabaseError } from './map-database-error.ts';
@@ -19,13 +20,13 @@ function rethrow(error: unknown): never {
 /** Runs a SELECT. */
 export async function executeSelect(db: Queryable & { dialect: Driver['dialect'] }, plan: SelectPlan): Promise<Row[]> {
   const { sql, params } = compile(plan, db.dialect);
-  return db.query(sql, params).catch(rethrow);
+  return traceable(db).query(sql, params).catch(rethrow);
 }
 
 /** Runs a COUNT and returns the number. */
 export async function executeCount(db: Queryable & { dialect: Driver['dialect'] }, plan: CountPlan): Promise<number> {
   const { sql, params } = compile(plan, db.dialect);
-  const rows = await db.query(sql, params).catch(rethrow);
+  const rows = await traceable(db).query(sql, params).catch(rethrow);
   return Number(rows[0]?.total ?? 0);
 }
 
@@ -72,7 +73,7 @@ async function inTransaction<T>(driver: Driver, dryRun: boolean, work: (tx: Quer
   const expectations: RowExpectation[] = [];
   let produced: { readonly result: T } | undefined;
   try {
-    return await driver.transaction(async (tx) => {
+    return await traceable(driver).transaction(async (tx) => {
       expectations.length = 0;
       const result = await work(tx, (e) => expectations.push(e));
       if (dryRun) throw new DryRun(result);

@@ -18,7 +18,7 @@ import {
 import { createHandler } from 'graphql-http/lib/use/express';
 import type { Response as HttpResponse } from 'graphql-http';
 import { requireScope } from '../engine/access.ts';
-import type { Engine } from '../engine/engine.ts';
+import { pinCatalog, type Engine } from '../engine/engine.ts';
 import { isSchemaDrift } from '../engine/schema-drift.ts';
 import type { ViewSource } from '../engine/run-view.ts';
 import { Problem } from '../errors/problem.ts';
@@ -86,17 +86,19 @@ export function createGraphqlRouter(engine: Engine, partial: Partial<GraphqlOpti
   const handler = createHandler<OperationContextRecord>({
     async onSubscribe(req, params) {
       const http = req.raw;
-      const { access, requestId } = requestContext(http);
+      const { access, requestId, pii } = requestContext(http);
       try {
         requireScope(access, 'graphql');
       } catch (error) {
         if (error instanceof Problem) return problemResponse(error);
         throw error;
       }
-      const catalog = engine.catalog;
+      // Driver and catalog pinned together: the engine may switch databases while resolvers run.
+      const pinned = pinCatalog(engine);
+      const catalog = pinned.catalog;
       const names = cache.names(catalog);
       const schema = cache.schema(catalog, access, views);
-      const contextValue = createGraphqlContext({ engine, catalog, access, names, options, requestId });
+      const contextValue = createGraphqlContext({ engine: pinned, catalog, access, names, options, requestId, pii });
       let document: DocumentNode;
       try {
         document = contextValue.timer.time('parse', () => parse(params.query, { maxTokens: MAX_TOKENS }));

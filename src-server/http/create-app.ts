@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { Driver } from '../db/driver.ts';
 import type { Engine } from '../engine/engine.ts';
 import { createGraphqlRouter, type GraphqlOptions } from '../graphql/create-graphql-router.ts';
 import type { AdminContext } from './admin/admin-context.ts';
@@ -48,7 +49,15 @@ export function createApp(engine: Engine, { logger, guard, admin, graphql, docs,
     next();
   });
   // Before the guard: health carries no data and must answer without a token.
-  app.get('/api/v1/health', healthHandler(engine.driver));
+  // One handler (and probe cache) per driver, looked up per request: the engine may switch databases.
+  const health = new WeakMap<Driver, ReturnType<typeof healthHandler>>();
+  const startedAt = Date.now();
+  app.get('/api/v1/health', (req, res) => {
+    const { driver } = engine;
+    let handler = health.get(driver);
+    if (handler === undefined) health.set(driver, (handler = healthHandler(driver, startedAt)));
+    return handler(req, res);
+  });
   app.use('/api/v1', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -6,6 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Access } from '../engine/access.ts';
 import { Problem } from '../errors/problem.ts';
+import type { RequestTrace } from '../explorer/request-trace.ts';
+import type { PiiRandomiser } from '../pii/pii-randomiser.ts';
 
 export interface RequestContext {
   readonly requestId: string;
@@ -14,6 +16,15 @@ export interface RequestContext {
   readonly token?: { readonly id: string; readonly name: string };
   /** Rows returned or changed, filled by the transport for the audit log. */
   rows?: number;
+  /** The Studio explorer's SQL trace of this request (explorer calls only; see explorer/request-trace.ts). */
+  readonly trace?: RequestTrace;
+  /**
+   * Randomise PII in the answer: set by the pipeline for an explorer call carrying `X-PAS-PII: randomise`
+   * (and for sandbox tokens); the PII randomiser reads it.
+   */
+  readonly piiRequested?: boolean;
+  /** The launch's PII randomiser, present exactly when `piiRequested`: the transports hand it to serialisation. */
+  readonly pii?: PiiRandomiser;
 }
 
 const contexts = new WeakMap<IncomingMessage, RequestContext>();

@@ -4,6 +4,8 @@
  */
 import type { TokenRecord, TokensRepo } from '../store/tokens-repo.ts';
 
-export type AuthToken = Pick<TokenRecord, 'id' | 'name' | 'expiresAt' | 'grants' | 'origins' | 'ipAllow' | 'rateLimit' | 'hmac'>;
+export type AuthToken = Pick<TokenRecord, 'id' | 'name' | 'expiresAt' | 'grants' | 'origins' | 'ipAllow' | 'rateLimit' | 'hmac'> &
+  /** Answers show fake personal data (absent = false, e.g. the Studio's own explorer credential). */
+  Partial<Pick<TokenRecord, 'sandbox'>>;
 
 export type TokenDirectory = Pick<TokensRepo, 'findBySecret' | 'hmacSecret' | 'liveCount' | 'touch'>;

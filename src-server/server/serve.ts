@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { WhitelistConfig } from '../config/whitelist-config.ts';
 import { ensureDemoDatabase } from '../demo/create-demo-database.ts';
-import type { Engine } from '../engine/engine.ts';
-import { loadEngine } from '../engine/load-engine.ts';
+import { openEngineHost, type EngineHost } from '../engine/engine-host.ts';
 import { createApp } from '../http/create-app.ts';
 import { resolveDocsMode, type DocsMode } from '../docs/docs-mode.ts';
 import { createDocsSource } from '../docs/docs-source.ts';
@@ -21,7 +20,7 @@ import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { issueDemoToken } from './demo-token.ts';
 import type { AdminContext, ServerControl } from '../http/admin/admin-context.ts';
 import { APP_VERSION } from './app-version.ts';
-import { createDatabaseSwitch } from './database-switch.ts';
+import { createDatabaseSwitch, DEMO_ID, openLaunchDatabase } from './database-switch.ts';
 import { startControlledServer, type ControlledServer } from './server-control.ts';
 import type { RunningServer } from './start-server.ts';
 
@@ -54,7 +53,8 @@ export interface ServeOptions {
 }
 
 export interface Serving extends RunningServer {
-  readonly engine: Engine;
+  /** Follows the active database (the Studio's connections screen switches it at run time). */
+  readonly engine: EngineHost;
   readonly store: Store;
   /** `http://127.0.0.1:PORT/?token=…`: opens the Studio with this launch's admin session. */
   readonly studioUrl: string;
@@ -77,19 +77,21 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     // Validated here so a bad stored value stops the launch with a message, not the first query.
     const graphql = resolveGraphqlOptions({ ...storedLimits(store.settings, 'graphql'), ...options.graphql, logger: options.logger });
     const docsMode = resolveDocsMode(store.settings, options.docs);
-    let db = options.db;
-    if (db === undefined) {
-      const file = await ensureDemoDatabase(options.dataDir);
-      options.onDemo?.(file);
-      db = `sqlite:${file}`;
-    }
-    // The whitelist is read from the store at every (re)build, so a refresh picks up the Studio's edits.
-    const whitelist = (): WhitelistConfig => {
-      const stored = store.whitelist.get();
-      return options.prefix === undefined ? stored : { ...stored, prefix: options.prefix };
-    };
-    const engine = await loadEngine({ db, whitelist, statementTimeoutMs: security.statementTimeoutMs });
-    cleanup.unshift(() => engine.driver.close());
+    // The whitelist is read from the store at every (re)build, so a refresh picks up the Studio's edits;
+    // `--prefix` (like a stored connection's prefix) travels with the database it applies to.
+    const whitelist = (): WhitelistConfig => store.whitelist.get();
+    const demoFile = (): Promise<string> => ensureDemoDatabase(options.dataDir);
+    const launch = await openLaunchDatabase({
+      db: options.db,
+      prefix: options.prefix,
+      store,
+      logger: options.logger,
+      demoFile,
+      open: (target) => openEngineHost(target, { whitelist, statementTimeoutMs: security.statementTimeoutMs, onCloseError: (err) => options.logger.warn({ err }, 'closing a replaced database failed') }),
+    });
+    const engine = launch.engine;
+    cleanup.unshift(() => engine.close());
+    if (engine.target.id === DEMO_ID) options.onDemo?.(engine.target.url.slice('sqlite:'.length));
     // A stale whitelist (a table or column that no longer exists) must be visible, not silently ignored.
     for (const warning of engine.catalog.warnings ?? []) options.logger.warn(`whitelist: ${warning}`);
 
@@ -97,7 +99,13 @@ export async function serve(options: ServeOptions): Promise<Serving> {
     const pipeline = createSecurityPipeline({ catalog: () => engine.catalog, tokens: store.tokens, audit: store.audit, options: security, logger: options.logger, explorerSecret });
     cleanup.unshift(() => pipeline.close());
     const adminToken = randomBytes(32).toString('base64url');
-    const demoToken = options.db === undefined && options.demoToken !== false ? issueDemoToken(store) : null;
+    // The demo token grants everything, so it exists only while the demo is served: a switch to another database revokes it.
+    let demoToken = engine.target.id === DEMO_ID && options.demoToken !== false ? issueDemoToken(store) : null;
+    const revokeDemoToken = (): void => {
+      const record = demoToken === null ? undefined : store.tokens.findBySecret(demoToken);
+      if (record !== undefined) store.tokens.revoke(record.id);
+      demoToken = null;
+    };
     // The app is built before the server listens, so the admin API reaches the listeners through this late-bound view.
     const bound: { server?: ControlledServer } = {};
     const serverControl: ServerControl = {
@@ -115,7 +123,8 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       },
       setLan: (enabled) => (bound.server === undefined ? Promise.reject(new Error('the server is not listening yet')) : bound.server.setLan(enabled)),
     };
-    const docs = createDocsSource(engine, options.docsExamples ?? (options.db === undefined ? 'rows' : 'types'));
+    // Example rows only from the demo: no CRM data in shared docs, whichever database is switched to.
+    const docs = createDocsSource(engine, options.docsExamples ?? ((catalog) => (engine.targetOf(catalog)?.id === DEMO_ID ? 'rows' : 'types')));
     const admin: AdminContext = {
       store,
       engine,
@@ -123,10 +132,21 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       logger: options.logger,
       docs,
       server: serverControl,
-      databases: createDatabaseSwitch({ engine, store, demo: options.db === undefined, logger: options.logger }),
+      databases: createDatabaseSwitch({
+        engine,
+        store,
+        logger: options.logger,
+        demoFile,
+        launchNotice: launch.notice,
+        onSwitching: (target) => {
+          if (target.id !== DEMO_ID) revokeDemoToken();
+        },
+      }),
       explorer: { secret: explorerSecret },
       version: APP_VERSION,
-      demoToken,
+      get demoToken() {
+        return demoToken;
+      },
     };
     const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin, graphql, docs: { source: docs, mode: docsMode }, ...(options.studioDir === undefined ? {} : { studioDir: options.studioDir }) });
     const server = await startControlledServer(app, options.port, options.logger);
@@ -144,7 +164,9 @@ export async function serve(options: ServeOptions): Promise<Serving> {
         return server.lanUrls;
       },
       setLan: (enabled: boolean) => server.setLan(enabled),
-      demoToken,
+      get demoToken() {
+        return demoToken;
+      },
       flushAudit: pipeline.flushAudit,
       // In-flight requests finish (bounded), then the audit queue is flushed, the pool and the store closed.
       async close(graceMs?: number) {

@@ -132,7 +132,8 @@ export function createAuditRepo(db: Database.Database, now: () => Date): AuditRe
       if (q.after !== undefined) add('a.id > ?', q.after);
       const forward = q.after !== undefined;
       const limit = Math.min(Math.max(Math.trunc(q.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
-      const sql = `SELECT a.*, t.name AS token_name FROM audit a LEFT JOIN tokens t ON t.id = a.token_id
+      // 'studio' is the Studio explorer's own calls (no token; security/authenticate.ts STUDIO_EXPLORER).
+      const sql = `SELECT a.*, COALESCE(t.name, CASE a.token_id WHEN 'studio' THEN 'Studio explorer' END) AS token_name FROM audit a LEFT JOIN tokens t ON t.id = a.token_id
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id ${forward ? 'ASC' : 'DESC'} LIMIT ?`;
       // One row more than asked tells whether another page exists without a COUNT.
       const rows = db.prepare<(string | number)[], Row>(sql).all(...params, limit + 1);

@@ -100,6 +100,20 @@ const SEED: Record<number, { insert(db: Database.Database, key: Buffer): void; c
       expect(store.views.list().map((v) => v.definition.name)).toEqual(['overdue']);
     },
   },
+  6: {
+    insert(db) {
+      const request = { method: 'GET', path: '/api/v1/invoices?filter[status]=2', auth: { kind: 'studio' }, pii: true };
+      db.prepare(`INSERT INTO requests (id, kind, name, request, status, duration_ms, created_at) VALUES ('req_1', 'saved', 'paid invoices', ?, NULL, NULL, '2026-01-03T00:00:00.000Z')`).run(JSON.stringify(request));
+      db.prepare(`INSERT INTO tokens (id, name, hash, hint, created_at, scopes, rate_limit, sandbox) VALUES ('tok_6', 'sandboxed', ?, 'pas_6…', '2026-01-03T00:00:00.000Z', '["rest"]', 60, 1)`).run(hashToken(`${TOKEN.slice(0, -1)}6`));
+    },
+    check(store) {
+      expect(store.requests.saved()).toMatchObject([{ id: 'req_1', name: 'paid invoices', request: { path: '/api/v1/invoices?filter[status]=2' } }]);
+      expect(store.tokens.get('tok_6')?.sandbox).toBe(true);
+      // Tokens from before version 6 are not sandboxed.
+      const older = store.tokens.get('tok_1');
+      if (older !== undefined) expect(older.sandbox).toBe(false);
+    },
+  },
 };
 
 describe('store migrations', () => {

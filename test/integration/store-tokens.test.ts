@@ -47,6 +47,7 @@ describe('tokens repository', () => {
       ipAllow: [],
       rateLimit: 600,
       hmac: false,
+      sandbox: false,
     });
     expect(t.store.tokens.findBySecret(token)).toEqual(record);
     expect(t.store.tokens.get(record.id)).toEqual(record);

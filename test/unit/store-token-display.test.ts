@@ -37,6 +37,7 @@ describe('token display', () => {
     ipAllow: [],
     rateLimit: 600,
     hmac: false,
+    sandbox: false,
   };
 
   it('groups resources by the operations granted', () => {
