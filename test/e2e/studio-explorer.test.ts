@@ -272,4 +272,27 @@ describe.skipIf(!hasChromium)('Studio: API explorer at 1920×1080, dark, from a 
     await session.screenshot('explorer-dark');
     expect(session.errors).toEqual([]);
   });
+
+  it('runs as a pasted API token, and shows a refusal as its problem (title, detail, hint)', async () => {
+    const page = session.page;
+    await page.getByTestId('request-tab-auth').click();
+    await page.getByTestId('explorer-auth').selectOption('token');
+    await page.getByTestId('explorer-token').fill('pas_notAValidTokenAtAll0000000000000000000000000');
+    const refused = await send(page);
+    expect(refused.status).toBe('401');
+    const problem = page.getByTestId('problem');
+    const body = refused.body as unknown as { title: string; detail: string; hint: string };
+    expect(await problem.locator('strong').textContent()).toBe(body.title);
+    expect(await problem.getByTestId('problem-detail').textContent()).toBe(body.detail);
+    expect(await problem.locator('.problem-hint').textContent()).toBe(body.hint);
+    await session.screenshot('explorer-problem');
+
+    await page.getByRole('button', { name: 'Use the demo token' }).click();
+    expect(await page.getByTestId('explorer-token').inputValue()).toBe(session.serving.demoToken);
+    const allowed = await send(page);
+    expect(allowed.status).toBe('200');
+    expect(await page.getByTestId('problem').count()).toBe(0);
+    await page.getByTestId('explorer-auth').selectOption('studio');
+    expect(session.errors).toEqual([]);
+  });
 });
