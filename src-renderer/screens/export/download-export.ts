@@ -1,8 +1,10 @@
 /**
  * Downloads an export through the admin client (so the Electron session header travels too, which a
- * plain link could not carry): the answer becomes a blob saved under the server's filename.
+ * plain link could not carry): the answer is saved under the server's filename, with the desktop
+ * app's native dialog where there is one.
  */
 import { adminRequest } from '../../api/admin-client.ts';
+import { saveFile } from '../../api/save-file.ts';
 
 function filenameOf(disposition: string | null, fallback: string): string {
   const match = /filename="?([^";]+)"?/i.exec(disposition ?? '');
@@ -14,15 +16,6 @@ export async function downloadExport(path: string, fallbackName: string): Promis
   const response = await adminRequest(path, { headers: { Accept: '*/*' } });
   const blob = await response.blob();
   const name = filenameOf(response.headers.get('Content-Disposition'), fallbackName);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  await saveFile(name, blob);
   return { name, bytes: blob.size };
 }

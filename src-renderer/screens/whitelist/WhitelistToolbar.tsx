@@ -5,6 +5,7 @@
 import { useRef } from 'react';
 import type { ProblemBody, WhitelistOverview } from '../../../src-shared/admin-api.ts';
 import { adminRequest, ApiProblem } from '../../api/admin-client.ts';
+import { saveFile } from '../../api/save-file.ts';
 import { Spinner } from '../../components/Spinner.tsx';
 import type { SaveStatus } from './use-whitelist.ts';
 
@@ -25,12 +26,25 @@ const MODES: readonly { readonly value: WhitelistOverview['expose']; readonly la
 async function download(onProblem: Props['onProblem']): Promise<void> {
   try {
     const response = await adminRequest('/whitelist/export');
-    const url = URL.createObjectURL(await response.blob());
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'whitelist.json' });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    await saveFile('whitelist.json', await response.blob(), 'Export whitelist');
   } catch (error) {
     if (error instanceof ApiProblem) onProblem(error.problem);
+  }
+}
+
+/** The desktop app's native open dialog where there is one, the hidden file input otherwise. */
+async function importFile(input: HTMLInputElement | null, onImport: Props['onImport'], onProblem: Props['onProblem']): Promise<void> {
+  const desktop = window.studioDesktop;
+  if (desktop === undefined) {
+    input?.click();
+    return;
+  }
+  const opened = await desktop.openTextFile({ title: 'Import whitelist', filters: [{ name: 'Whitelist JSON', extensions: ['json'] }] });
+  if (opened === null) return;
+  try {
+    onImport(JSON.parse(opened.text));
+  } catch (error) {
+    onProblem({ type: 'about:blank', title: 'Not a whitelist file', status: 0, code: 'CLIENT', detail: `${opened.name} is not valid JSON: ${(error as Error).message}`, hint: 'Choose a file exported from this screen or written by hand as JSON.' });
   }
 }
 
@@ -70,7 +84,7 @@ export function WhitelistToolbar({ overview, status, onMode, onImport, onProblem
         <StatusLine status={status} />
       </span>
       <button type="button" className="small" data-testid="wl-export" onClick={() => void download(onProblem)}>Export file</button>
-      <button type="button" className="small" data-testid="wl-import" onClick={() => file.current?.click()}>Import file…</button>
+      <button type="button" className="small" data-testid="wl-import" onClick={() => void importFile(file.current, onImport, onProblem)}>Import file…</button>
       <input
         ref={file}
         type="file"
