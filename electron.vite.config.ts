@@ -21,6 +21,6 @@ export default defineConfig({
   renderer: {
     root: 'src-renderer',
     plugins: [react()],
-    build: { outDir: 'out/renderer', chunkSizeWarningLimit: 4096, rollupOptions: { input: 'src-renderer/index.html' } },
+    build: { outDir: 'out/renderer', minify: true, chunkSizeWarningLimit: 4096, rollupOptions: { input: 'src-renderer/index.html' } },
   },
 });

@@ -89,7 +89,7 @@ export function App(): React.JSX.Element {
           {server !== null && <span className="muted small">v{server.version}</span>}
         </div>
       </nav>
-      <div className="main">
+      <div className="studio-main">
         <header className="topbar" data-testid="topbar">
           {server === null ? (
             <span className="muted">Connecting to the server…</span>

@@ -8,7 +8,6 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { flushSync } from 'react-dom';
 import { useStudio } from '../state/studio-store.ts';
 import { monaco } from './monaco-setup.ts';
-import './monaco-overrides.css';
 
 export type EditorInstance = ReturnType<typeof monaco.editor.create>;
 
