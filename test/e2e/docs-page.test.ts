@@ -10,18 +10,9 @@ import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocsServer, type DocsServer } from '../support/docs-server.ts';
+import { CHROMIUM, CHROMIUM_FLAGS as FLAGS } from '../support/studio.ts';
 import { createSqliteDemo, type DemoDatabase } from '../support/test-server.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium && process.env.CI === 'true')
   throw new Error(`${CHROMIUM} is missing: .ci/run installs the chromium package`);

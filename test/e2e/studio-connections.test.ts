@@ -6,17 +6,14 @@
  * and its resources, and the real data API answers from MariaDB. Back to the demo, then delete with
  * confirmation; Esc cancels the form.
  */
-import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../src-shared/admin-api.ts';
-import { connect } from '../../src-server/db/connect.ts';
-import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
-import { MYSQL_SERVER_URL, mysqlAvailable } from '../support/mysql.ts';
+import { createFilledDatabase, MYSQL_SERVER_URL, mysqlAvailable } from '../support/mysql.ts';
 import { hasChromium, startStudio, type StudioSession } from '../support/studio.ts';
 
 const available = hasChromium && (await mysqlAvailable());
 const server = new URL(MYSQL_SERVER_URL);
-const DATABASE = `pas_e2e_conn_ui_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+let DATABASE = '';
 
 /** Chromium reports every non-2xx fetch as a console error; these are the refusals this test provokes on purpose. */
 const EXPECTED_REFUSAL = /Failed to load resource: the server responded with a status of 422/;
@@ -25,25 +22,18 @@ describe.skipIf(!available)('Studio: connections', () => {
   let session: StudioSession;
   let mariaInvoices: number;
 
+  let database: Awaited<ReturnType<typeof createFilledDatabase>>;
+
   beforeAll(async () => {
-    const admin = await mysql.createConnection({ uri: MYSQL_SERVER_URL });
-    await admin.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    const driver = await connect(`${MYSQL_SERVER_URL.replace(/\/$/, '')}/${DATABASE}`);
-    try {
-      await createDemoDatabase(driver, { scale: 0.1, seed: 11 });
-      mariaInvoices = Number((await driver.query('SELECT COUNT(*) AS n FROM tblinvoices'))[0]?.n);
-    } finally {
-      await driver.close();
-    }
+    database = await createFilledDatabase('e2e_conn_ui', { scale: 0.1, seed: 11 });
+    DATABASE = database.name;
+    mariaInvoices = database.invoices;
     session = await startStudio();
   });
 
   afterAll(async () => {
     await session?.close();
-    const admin = await mysql.createConnection({ uri: MYSQL_SERVER_URL });
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await admin.end();
+    await database?.drop();
   });
 
   it('connects to MariaDB and introspects: test, save, use with progress, the top bar follows', async () => {

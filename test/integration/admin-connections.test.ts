@@ -9,14 +9,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionInfo, ConnectionTest, Job, ProblemBody, ServerInfo } from '../../src-shared/admin-api.ts';
-import { connect } from '../../src-server/db/connect.ts';
-import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
 import { serve, type Serving } from '../../src-server/server/serve.ts';
-import { MYSQL_SERVER_URL, mysqlAvailable } from '../support/mysql.ts';
+import { createFilledDatabase, MYSQL_SERVER_URL, mysqlAvailable } from '../support/mysql.ts';
 import { requester } from '../support/test-server.ts';
 
 const available = await mysqlAvailable();
@@ -25,7 +22,7 @@ const HOST = server.hostname;
 const PORT = Number(server.port || 3306);
 const USER = decodeURIComponent(server.username);
 const PASSWORD = decodeURIComponent(server.password);
-const DATABASE = `pas_e2e_conn_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+let DATABASE = '';
 const WRONG_PASSWORD = 'Wr0ng-Secret-7f3a';
 
 type Answer<T> = { status: number; body: { data: T } & Partial<ProblemBody>; text: string };
@@ -81,17 +78,12 @@ describe.skipIf(!available)('admin API: connections', () => {
     return current;
   }
 
+  let filled: Awaited<ReturnType<typeof createFilledDatabase>> | undefined;
+
   beforeAll(async () => {
-    const admin = await mysql.createConnection({ uri: MYSQL_SERVER_URL });
-    await admin.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    const driver = await connect(`${MYSQL_SERVER_URL.replace(/\/$/, '')}/${DATABASE}`);
-    try {
-      await createDemoDatabase(driver, { scale: 0.1, seed: 7 });
-      mariaInvoices = Number((await driver.query('SELECT COUNT(*) AS n FROM tblinvoices'))[0]?.n);
-    } finally {
-      await driver.close();
-    }
+    filled = await createFilledDatabase('e2e_conn', { scale: 0.1, seed: 7 });
+    DATABASE = filled.name;
+    mariaInvoices = filled.invoices;
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pas-conn-'));
     await start();
     demoInvoices = Number((await serving.engine.driver.query('SELECT COUNT(*) AS n FROM tblinvoices'))[0]?.n);
@@ -101,9 +93,7 @@ describe.skipIf(!available)('admin API: connections', () => {
   afterAll(async () => {
     await serving?.close();
     if (dataDir !== undefined) fs.rmSync(dataDir, { recursive: true, force: true });
-    const admin = await mysql.createConnection({ uri: MYSQL_SERVER_URL });
-    await admin.query(`DROP DATABASE IF EXISTS \`${DATABASE}\``);
-    await admin.end();
+    await filled?.drop();
   });
 
   it('lists the built-in demo first, active', async () => {

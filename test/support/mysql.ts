@@ -3,6 +3,8 @@
  * Under CI (CI=true) MariaDB is required: a missing server fails the run instead of skipping.
  */
 import mysql from 'mysql2/promise';
+import { connect } from '../../src-server/db/connect.ts';
+import { createDemoDatabase } from '../../src-server/demo/create-demo-database.ts';
 
 /** Server URL without a database, e.g. mysql://pas:pas@127.0.0.1:3306/ */
 export const MYSQL_SERVER_URL = process.env.PAS_TEST_MYSQL_URL ?? 'mysql://pas:pas@127.0.0.1:3306/';
@@ -42,4 +44,20 @@ export async function createTestDatabase(label: string): Promise<{ url: string; 
       await c.end();
     },
   };
+}
+
+/**
+ * A fresh MariaDB database filled by the demo generator, for tests that type its name into a form
+ * (connections): its name, URL, invoice count, and a drop function.
+ */
+export async function createFilledDatabase(label: string, options: { scale: number; seed: number }): Promise<{ url: string; name: string; invoices: number; drop: () => Promise<void> }> {
+  const db = await createTestDatabase(label);
+  const driver = await connect(db.url);
+  try {
+    await createDemoDatabase(driver, options);
+    const invoices = Number((await driver.query('SELECT COUNT(*) AS n FROM tblinvoices'))[0]?.n);
+    return { ...db, invoices };
+  } finally {
+    await driver.close();
+  }
 }

@@ -13,7 +13,8 @@ import { ensureStudio } from '../../scripts/ensure-studio.ts';
 import { serve, type ServeOptions, type Serving } from '../../src-server/server/serve.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
+/** Debian's Chromium in containers and CI: no sandbox, no GPU, nothing phoning home. */
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -51,7 +52,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<StudioSe
   ensureStudio();
   const dataDir = options.serve?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pas-studio-'));
   const serving = await serve({ db: undefined, dataDir, port: 0, logger: pino({ level: 'silent' }), ...options.serve });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   const viewport = options.viewport ?? { width: 1280, height: 800 };
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serving.url });
