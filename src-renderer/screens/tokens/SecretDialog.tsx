@@ -6,14 +6,14 @@
 import { useState } from 'react';
 import type { CreatedToken } from '../../../src-shared/admin-api.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
-import { ModalDialog } from './ModalDialog.tsx';
+import { ModalDialog } from '../../components/ModalDialog.tsx';
 import { TokenTester } from './TokenTester.tsx';
 
 export function SecretDialog({ created, apiUrl, onClose }: { created: CreatedToken; apiUrl: string | null; onClose: () => void }): React.JSX.Element {
   const [testing, setTesting] = useState(false);
   const curl = `curl -H "Authorization: Bearer ${created.token}" ${apiUrl ?? 'http://127.0.0.1:PORT/api/v1'}/auth/test`;
   return (
-    <ModalDialog title={`Token “${created.data.name}” created`} testId="token-created" onCancel={() => undefined}>
+    <ModalDialog title={`Token “${created.data.name}” created`} testId="token-created" onCancel={() => undefined} wide>
       <div className="stack">
         <p className="secret-warning" role="note">
           Copy the token now: <strong>you will not see it again.</strong> Only its SHA-256 is stored; a lost token is revoked and replaced.

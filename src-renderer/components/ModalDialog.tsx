@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 
-export function ModalDialog({ title, testId, onCancel, children }: { title: string; testId: string; onCancel: () => void; children: React.ReactNode }): React.JSX.Element {
+export function ModalDialog({ title, testId, onCancel, children, wide = false }: { title: string; testId: string; onCancel: () => void; children: React.ReactNode; wide?: boolean }): React.JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -14,7 +14,7 @@ export function ModalDialog({ title, testId, onCancel, children }: { title: stri
   return (
     <dialog
       ref={ref}
-      className="token-modal"
+      className={wide ? 'modal wide' : 'modal'}
       data-testid={testId}
       aria-label={title}
       onCancel={(e) => {
