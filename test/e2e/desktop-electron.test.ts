@@ -38,7 +38,8 @@ describe.skipIf(binary.path === null)('desktop app (Electron)', () => {
     // The session never appears in the URL.
     expect(page.url()).not.toContain('token=');
     await page.getByTestId('nav-explorer').click();
-    await page.getByTestId('endpoint-group-invoices').click();
+    await page.getByTestId('endpoint-group-invoices').getByRole('button', { name: /invoices/ }).first().click();
+    expect(await page.getByTestId('explorer-path').inputValue()).toBe('/api/v1/invoices');
     await page.getByTestId('explorer-send').click();
     await expect.poll(() => page.getByTestId('response-status').textContent(), { timeout: 30_000 }).toContain('200');
   }, 120_000);
