@@ -59,7 +59,10 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const problem =
       mapDatabaseError(error) ?? fromBodyParser(error as BodyParserError) ?? fromUndecodablePath(error, instance);
     if (problem !== null) {
-      if (problem.status >= 500)
+      // A request cut by the server's own shutdown (PAS902) is expected: the client is told to retry,
+      // and a warning with a stack per request would bury the log of a shutdown under load.
+      if (problem.code === 'PAS902') logger.debug({ reqId: res.getHeader('X-Request-Id') }, problem.detail);
+      else if (problem.status >= 500)
         logger.warn({ err: problem.cause ?? problem, reqId: res.getHeader('X-Request-Id') }, problem.detail);
       sendProblem(res, problem, instance);
       return;

@@ -230,3 +230,44 @@ describe.each(dialects)('shutdown under load on $name', ({ name, create, skip })
     expect(closeMs).toBeLessThan(5000);
   }, 60_000);
 });
+
+describe.skipIf(!withMysql)('requests cut between their statements by the shutdown (MariaDB)', () => {
+  it('answer 503 PAS902 or are cut, and log no warning', async () => {
+    const db = await createMysqlDemo('shutdown-between');
+    created.push(db);
+    const { serving, lines, dataDir } = await startLogged(db.url);
+    const { token } = serving.store.tokens.create({ name: 'reader', grants: { scopes: ['rest'], read: ['*'], create: [], update: [], delete: [] }, rateLimit: 100_000 });
+    const agent = new Agent({ connections: 40 });
+    try {
+      // Reads of several statements each (rows, count, one per include level), in a steady stream:
+      // the grace period ends while some are between two statements, as in the soak's last seconds.
+      let running = true;
+      const statuses: (number | string)[] = [];
+      const loops = Array.from({ length: 40 }, async () => {
+        while (running) {
+          const answer = await fetch(`${serving.url}/api/v1/invoices?include=client,payments,items&per_page=20`, { headers: { authorization: `Bearer ${token}` }, dispatcher: agent }).then(
+            async (r) => {
+              await r.arrayBuffer();
+              return r.status;
+            },
+            () => 'cut',
+          );
+          statuses.push(answer);
+          if (answer === 'cut') return;
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const logged = lines.length;
+      await serving.close(0);
+      running = false;
+      await Promise.all(loops);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+      expect(statuses.filter((s) => s !== 200 && s !== 503 && s !== 'cut')).toEqual([]);
+      const noisy = lines.slice(logged).filter((l) => l.level >= 40).map((l) => `${l.msg} ${l.err?.message ?? ''}`);
+      expect(noisy).toEqual([]);
+    } finally {
+      await agent.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
