@@ -52,8 +52,8 @@ export function createPiiRandomiser(seed: Uint8Array, options: PiiRandomiserOpti
   const cacheSize = options.cacheSize ?? 20_000;
   const cache = new Map<string, string>();
 
-  function seedWords(kind: FakeKind, value: string): number[] {
-    const digest = createHmac('sha256', key).update(kind).update('\0').update(value).digest();
+  function seedWords(kind: FakeKind, value: string, attempt: number): number[] {
+    const digest = createHmac('sha256', key).update(kind).update('\0').update(value).update(attempt === 0 ? '' : `\0${attempt}`).digest();
     return [digest.readUInt32LE(0), digest.readUInt32LE(4), digest.readUInt32LE(8), digest.readUInt32LE(12)];
   }
 
@@ -67,16 +67,22 @@ export function createPiiRandomiser(seed: Uint8Array, options: PiiRandomiserOpti
       cache.set(cacheKey, hit);
       return hit;
     }
-    const words = seedWords(kind, normal);
-    const tools: FakeTools = {
-      faker() {
-        faker.seed(words);
-        return faker;
-      },
-      random: () => randomizer.next(),
-      part: (partKind, part) => (part === '' ? '' : fakeOf(partKind, part)),
-    };
-    const fake = fakeValue(kind, normal, tools);
+    // Fakes come from the same vocabulary as real data (the demo itself is faker-made), so a fake can
+    // equal its original, which would show the real value: draw again, deterministically, until it differs.
+    let fake = original;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const words = seedWords(kind, normal, attempt);
+      const tools: FakeTools = {
+        faker() {
+          faker.seed(words);
+          return faker;
+        },
+        random: () => randomizer.next(),
+        part: (partKind, part) => (part === '' ? '' : fakeOf(partKind, part)),
+      };
+      fake = fakeValue(kind, normal, tools);
+      if (fake.trim().toLowerCase() !== normal.trim().toLowerCase()) break;
+    }
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value as string);
     cache.set(cacheKey, fake);
     return fake;

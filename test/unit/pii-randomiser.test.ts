@@ -1,4 +1,5 @@
 /** The PII randomiser: deterministic fakes per launch seed, shaped like the originals, fast. */
+import { base, en, Faker } from '@faker-js/faker';
 import { describe, expect, it } from 'vitest';
 import type { Field, FieldType } from '../../src-server/catalog/catalog.ts';
 import { PERFEX_PII_COLUMNS } from '../../src-server/catalog/perfex-knowledge/perfex-pii-columns.ts';
@@ -83,6 +84,26 @@ describe('createPiiRandomiser', () => {
     expect(companies.size).toBeGreaterThan(490);
     const emails = new Set(Array.from({ length: 500 }, (_, i) => pii.fake('email', `user${i}@host${i % 7}.com`)));
     expect(emails.size).toBe(500);
+  });
+
+  it('never shows a real value as its own fake, even when real data comes from the same vocabulary', () => {
+    // The demo's companies and names are faker-made, the fakes too: a fake may come out equal to its
+    // original (seen in CI: "Pacocha LLC"), and then must be drawn again.
+    const vocabulary = new Faker({ locale: [en, base] });
+    vocabulary.seed(20261125);
+    const pii = createPiiRandomiser(seedA);
+    const collisions: string[] = [];
+    for (let i = 0; i < 4_000; i++) {
+      for (const [kind, original] of [
+        ['company', vocabulary.company.name()],
+        ['last-name', vocabulary.person.lastName()],
+        ['first-name', vocabulary.person.firstName()],
+        ['city', vocabulary.location.city()],
+      ] as const) {
+        if (pii.fake(kind, original).toLowerCase() === original.toLowerCase()) collisions.push(`${kind}: ${original}`);
+      }
+    }
+    expect(collisions).toEqual([]);
   });
 
   it('is the same fake whichever column holds the value: kinds decide, not columns', () => {
