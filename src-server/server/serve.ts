@@ -18,10 +18,10 @@ import { storedLimits } from '../settings/limit-settings.ts';
 import { fileKeyProvider, type KeyProvider } from '../store/key-provider.ts';
 import { openStore, storeFile, type Store } from '../store/open-store.ts';
 import { issueDemoToken } from './demo-token.ts';
-import type { AdminContext, ServerControl } from '../http/admin/admin-context.ts';
+import type { AdminContext } from '../http/admin/admin-context.ts';
 import { APP_VERSION } from './app-version.ts';
 import { createDatabaseSwitch, DEMO_ID, openLaunchDatabase } from './database-switch.ts';
-import { startControlledServer, type ControlledServer } from './server-control.ts';
+import { createControlledServer } from './server-control.ts';
 import type { RunningServer } from './start-server.ts';
 
 export interface ServeOptions {
@@ -106,23 +106,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       if (record !== undefined) store.tokens.revoke(record.id);
       demoToken = null;
     };
-    // The app is built before the server listens, so the admin API reaches the listeners through this late-bound view.
-    const bound: { server?: ControlledServer } = {};
-    const serverControl: ServerControl = {
-      get port() {
-        return bound.server?.port ?? 0;
-      },
-      get baseUrl() {
-        return bound.server?.baseUrl ?? '';
-      },
-      get lanEnabled() {
-        return bound.server?.lanEnabled ?? false;
-      },
-      get lanUrls() {
-        return bound.server?.lanUrls ?? [];
-      },
-      setLan: (enabled) => (bound.server === undefined ? Promise.reject(new Error('the server is not listening yet')) : bound.server.setLan(enabled)),
-    };
+    const server = createControlledServer(options.logger);
     // Example rows only from the demo: no CRM data in shared docs, whichever database is switched to.
     const docs = createDocsSource(engine, options.docsExamples ?? ((catalog) => (engine.targetOf(catalog)?.id === DEMO_ID ? 'rows' : 'types')));
     const admin: AdminContext = {
@@ -131,7 +115,7 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       sessionToken: adminToken,
       logger: options.logger,
       docs,
-      server: serverControl,
+      server,
       databases: createDatabaseSwitch({
         engine,
         store,
@@ -149,9 +133,11 @@ export async function serve(options: ServeOptions): Promise<Serving> {
       },
     };
     const app = createApp(engine, { logger: options.logger, guard: pipeline.guard, admin, graphql, docs: { source: docs, mode: docsMode }, ...(options.studioDir === undefined ? {} : { studioDir: options.studioDir }) });
-    const server = await startControlledServer(app, options.port, options.logger);
-    bound.server = server;
-    if (options.lan === true) await server.setLan(true);
+    await server.listen(app, options.port);
+    if (options.lan === true) await server.setLan(true).catch(async (error: unknown) => {
+      await server.close(0);
+      throw error;
+    });
     const local = server.baseUrl;
     return {
       url: local,

@@ -28,16 +28,23 @@ function urlOf(address: string, port: number): string {
 }
 
 export interface ControlledServer extends ServerControl {
+  /**
+   * Starts the loopback listener. Separate from creation because the app's admin API holds this
+   * object (the server panel), so it exists before the app that will listen through it.
+   */
+  listen(app: Express, port: number): Promise<void>;
   close(graceMs?: number): Promise<void>;
 }
 
-export async function startControlledServer(app: Express, port: number, logger: Logger): Promise<ControlledServer> {
-  const local = await startServer(app, '127.0.0.1', port);
+export function createControlledServer(logger: Logger): ControlledServer {
+  let listening: { app: Express; local: RunningServer } | undefined;
   let shared: { address: string; server: RunningServer }[] = [];
   let switching: Promise<void> = Promise.resolve();
 
   async function open(): Promise<void> {
+    if (listening === undefined) throw new Error('the server is not listening yet');
     if (shared.length > 0) return;
+    const { app, local } = listening;
     const opened: { address: string; server: RunningServer }[] = [];
     const failures: string[] = [];
     for (const address of lanAddresses()) {
@@ -61,13 +68,21 @@ export async function startControlledServer(app: Express, port: number, logger: 
   }
 
   return {
-    port: local.port,
-    baseUrl: `http://127.0.0.1:${local.port}`,
+    get port() {
+      return listening?.local.port ?? 0;
+    },
+    get baseUrl() {
+      return listening === undefined ? '' : `http://127.0.0.1:${listening.local.port}`;
+    },
     get lanEnabled() {
       return shared.length > 0;
     },
     get lanUrls() {
-      return shared.map(({ address }) => urlOf(address, local.port));
+      const port = listening?.local.port ?? 0;
+      return shared.map(({ address }) => urlOf(address, port));
+    },
+    async listen(app, port) {
+      listening = { app, local: await startServer(app, '127.0.0.1', port) };
     },
     setLan(enabled) {
       // One switch at a time: a double click must not open the listeners twice.
@@ -75,7 +90,7 @@ export async function startControlledServer(app: Express, port: number, logger: 
       return switching;
     },
     async close(graceMs) {
-      await Promise.all([shut(graceMs), local.close(graceMs)]);
+      await Promise.all([shut(graceMs), listening?.local.close(graceMs)]);
     },
   };
 }
