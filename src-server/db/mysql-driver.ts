@@ -8,9 +8,8 @@
  *   one (the server restarted or a NAT forgot the socket while it was idle; nothing had been applied);
  * - a connection lost while COMMIT was under way raises `CommitUnknownError` with a way to wait until
  *   the lost session can no longer commit, so the caller can read what really happened;
- * - a connection attempt that fails slowly (a host dropping packets, a server that never sends its
- *   handshake) opens a breaker: for the next second requests fail at once (`UnreachableError`), then
- *   one request at a time tries again. Refused connections fail fast by themselves and open nothing;
+ * - a connection attempt that fails slowly opens a breaker (`connect-breaker.ts`): for the next second
+ *   requests fail at once (`UnreachableError`), then one request at a time tries again;
  * - `close()` refuses new operations, lets the ones under way finish (bounded), then ends the pool, so
  *   a shutdown under load never meets mysql2's "Pool is closed".
  */
@@ -21,8 +20,8 @@ import {
   DriverClosedError,
   isConnectionFailure,
   NoAnswerError,
-  UnreachableError,
 } from './connection-failure.ts';
+import { createConnectBreaker } from './connect-breaker.ts';
 
 type Listener = (sql: string, params: readonly SqlValue[]) => void;
 type Connection = mysql.PoolConnection;
@@ -46,10 +45,6 @@ export interface MysqlOptions {
 
 /** Connection attempts give up after this (a host that drops packets); refused connections fail at once. */
 const CONNECT_TIMEOUT_MS = 5000;
-/** A connection attempt failing after this long (or timing out) opens the breaker… */
-const SLOW_FAILURE_MS = 1000;
-/** …for this long: requests meanwhile fail at once, then one of them probes the database. */
-const BREAKER_OPEN_MS = 1000;
 /** How long `close()` waits for operations under way before ending the pool anyway. */
 const CLOSE_WAIT_MS = 5000;
 
@@ -64,8 +59,13 @@ function limitStatementTime(conn: Connection, ms: number): void {
   });
 }
 
-function isResultHeader(value: unknown): value is mysql.ResultSetHeader {
-  return typeof value === 'object' && value !== null && 'affectedRows' in value && !Array.isArray(value);
+/** A statement's outcome as the Driver reports it (a SELECT sent through `run` changed nothing). */
+function writeResult(value: unknown): WriteResult {
+  const header = value as Partial<mysql.ResultSetHeader> | null;
+  if (typeof header !== 'object' || header === null || Array.isArray(header) || header.affectedRows === undefined) {
+    return { affectedRows: 0, insertId: null };
+  }
+  return { affectedRows: header.affectedRows, insertId: (header.insertId ?? 0) > 0 ? (header.insertId as number) : null };
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,35 +114,15 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
   };
   const internals = pool as unknown as Partial<PoolInternals>;
 
-  /** The breaker: when a slow connection failure happened (0 = closed), its code, and whether a probe is out. */
-  const breaker = { failedAt: 0, code: '', probing: false };
-  function tripBreaker(code: string): void {
-    breaker.failedAt = performance.now();
-    breaker.code = code;
-    breaker.probing = false;
-  }
-  function resetBreaker(): void {
-    breaker.failedAt = 0;
-    breaker.probing = false;
-  }
-  /** Whether a new operation may try the database now: an error to fail with at once, or whether it is the probe. */
-  function admit(): UnreachableError | { probe: boolean } {
-    if (breaker.failedAt === 0) return { probe: false };
-    const since = performance.now() - breaker.failedAt;
-    if (since >= BREAKER_OPEN_MS && !breaker.probing) {
-      breaker.probing = true;
-      return { probe: true };
-    }
-    return new UnreachableError(breaker.code, Math.max(BREAKER_OPEN_MS - since, 100), since);
-  }
+  const breaker = createConnectBreaker();
 
   let closed = false;
 
   /** A pooled connection within `ms`; one that arrives too late goes straight back to the pool. */
   function acquire(ms: number): Promise<{ conn: Connection; reused: boolean }> {
     if (closed) return Promise.reject(new DriverClosedError());
-    const admission = admit();
-    if (admission instanceof UnreachableError) return Promise.reject(admission);
+    const refusal = breaker.admit();
+    if (refusal !== null) return Promise.reject(refusal);
     const started = performance.now();
     return new Promise((resolve, reject) => {
       let late = false;
@@ -153,10 +133,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
         reject(new NoAnswerError(ms, 'with a free connection'));
       }, ms);
       pool.getConnection((error, conn) => {
-        if (error === null) resetBreaker();
-        else if (performance.now() - started >= SLOW_FAILURE_MS || (error as { code?: string }).code === 'ETIMEDOUT') {
-          tripBreaker((error as { code?: string }).code ?? 'connect failed');
-        } else resetBreaker(); // refused or denied at once: nothing to wait for
+        breaker.record(error as { code?: string } | null, started);
         if (late) {
           if (error === null) conn.release();
           return;
@@ -252,11 +229,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
       },
       async run(sql, params = []): Promise<WriteResult> {
         notify(sql, params);
-        const result = await send(conn, sql, params, answerTimeout);
-        if (isResultHeader(result)) {
-          return { affectedRows: result.affectedRows, insertId: result.insertId > 0 ? result.insertId : null };
-        }
-        return { affectedRows: 0, insertId: null };
+        return writeResult(await send(conn, sql, params, answerTimeout));
       },
     };
   }
@@ -342,11 +315,7 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     },
     async run(sql, params = []): Promise<WriteResult> {
       notify(sql, params);
-      const result = await once(sql, params, false);
-      if (isResultHeader(result)) {
-        return { affectedRows: result.affectedRows, insertId: result.insertId > 0 ? result.insertId : null };
-      }
-      return { affectedRows: 0, insertId: null };
+      return writeResult(await once(sql, params, false));
     },
     stream,
     async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -403,7 +372,6 @@ export function createMysqlDriver(options: MysqlOptions): Driver {
     },
     poolState(): PoolState {
       // Private fields of mysql2's pool: read defensively so a mysql2 upgrade cannot break health.
-      const internals = pool as unknown as Partial<PoolInternals>;
       return {
         open: internals._allConnections?.length ?? 0,
         idle: internals._freeConnections?.length ?? 0,
