@@ -1,9 +1,14 @@
 /**
  * The admin API's contract: the JSON shapes of `/admin/api/*` that the server's admin routers answer
  * and the Studio (src-renderer) reads. Types only (no runtime code), so both sides import it without
- * pulling server modules into the browser bundle. Every answer is `{ data: … }` (plus `links` when
- * paged); every refusal is an RFC 9457 problem (`ProblemBody`).
+ * pulling server modules into the browser bundle; shapes the server's store already defines (tokens,
+ * audit entries, rights) are re-exported from it as types, so the two cannot drift. Every answer is
+ * `{ data: … }` (plus `links` when paged); every refusal is an RFC 9457 problem (`ProblemBody`).
  */
+
+import type { Operation } from '../src-server/catalog/catalog.ts';
+import type { Scope } from '../src-server/engine/access.ts';
+import type { TokenRecord } from '../src-server/store/tokens-repo.ts';
 
 /** RFC 9457 problem details as the server writes them (`application/problem+json`). */
 export interface ProblemBody {
@@ -21,8 +26,10 @@ export interface Envelope<T> {
   readonly data: T;
 }
 
-export type Operation = 'read' | 'create' | 'update' | 'delete';
-export type Scope = 'rest' | 'graphql' | 'views' | 'write';
+export type { Operation } from '../src-server/catalog/catalog.ts';
+export type { Grants, Scope } from '../src-server/engine/access.ts';
+export type { TokenRecord } from '../src-server/store/tokens-repo.ts';
+export type { AuditRecord as AuditEntry } from '../src-server/store/audit-repo.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Server panel — GET /admin/api/server, PUT /admin/api/server/lan { enabled }
@@ -220,31 +227,6 @@ export interface RelationAddInput {
 // PATCH /:id, DELETE /:id (revoke), POST /:id/test → AuthTestResult (runs /api/v1/auth/test as it)
 // ---------------------------------------------------------------------------------------------
 
-export interface Grants {
-  readonly scopes: readonly Scope[];
-  readonly read: '*' | readonly string[];
-  readonly create: '*' | readonly string[];
-  readonly update: '*' | readonly string[];
-  readonly delete: '*' | readonly string[];
-}
-
-export interface TokenRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly hint: string;
-  readonly createdAt: string;
-  readonly lastUsedAt: string | null;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly grants: Grants;
-  readonly origins: readonly string[];
-  readonly ipAllow: readonly string[];
-  readonly rateLimit: number;
-  readonly hmac: boolean;
-  /** Responses to this token have their PII randomised (see PII below). */
-  readonly sandbox: boolean;
-}
-
 export interface TokenInput {
   readonly name: string;
   readonly scopes?: readonly Scope[];
@@ -271,20 +253,6 @@ export interface CreatedToken {
 // Logs — GET /admin/api/logs?from&to&token&status&status_class&method&path&limit&before (exists),
 // plus `after=<id>` for the live tail (entries newer than id, oldest first).
 // ---------------------------------------------------------------------------------------------
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly time: string;
-  readonly tokenId: string | null;
-  readonly tokenName?: string | null;
-  readonly ip: string;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-  readonly rows: number | null;
-  readonly durationMs: number;
-  readonly requestId: string;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Explorer — /admin/api/explorer
