@@ -16,7 +16,7 @@ import { connect } from '../db/connect.ts';
 import type { Driver } from '../db/driver.ts';
 import { introspect } from '../introspect/introspect.ts';
 import type { CatalogRefresh, Engine } from './engine.ts';
-import { diffCatalogs } from './load-engine.ts';
+import { diffCatalogs } from './diff-catalogs.ts';
 
 /** A database the host can serve. */
 export interface EngineTarget {
