@@ -15,12 +15,13 @@ import { clientAddress, isLoopback } from '../security/client-address.ts';
 import { requestContext } from './request-context.ts';
 import { requestUrl } from './request-url.ts';
 
-function openApiVersion(req: Request): OpenApiVersion {
+/** `?version=` of an OpenAPI export (3.1 by default); shared with the Studio's exports (admin API). */
+export function openApiVersion(req: Request): OpenApiVersion {
   const version = requestUrl(req).searchParams.get('version') ?? '3.1';
   if (version === '3.1' || version === '3.1.0') return '3.1';
   if (version === '3.0' || version === '3.0.3') return '3.0';
   throw new Problem('PAS112', `version must be 3.1 or 3.0, got \`${version.slice(0, 20)}\``, {
-    hint: '/api/v1/openapi.json?version=3.0',
+    hint: '?version=3.0',
   });
 }
 

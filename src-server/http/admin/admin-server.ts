@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ServerInfo } from '../../../src-shared/admin-api.ts';
 import { whitelistAccess } from '../../engine/access.ts';
 import { Problem } from '../../errors/problem.ts';
-import type { OpenApiVersion } from '../../docs/docs-source.ts';
+import { openApiVersion } from '../docs-router.ts';
 import type { AdminContext } from './admin-context.ts';
 
 const lanBody = z.strictObject({ enabled: z.boolean() });
@@ -48,17 +48,11 @@ export function createAdminServerRouter(ctx: AdminContext): Router {
   return router;
 }
 
-function versionOf(value: string | null): OpenApiVersion {
-  if (value === null || value === '3.1' || value === '3.1.0') return '3.1';
-  if (value === '3.0' || value === '3.0.3') return '3.0';
-  throw new Problem('PAS112', `version must be 3.1 or 3.0, got \`${value.slice(0, 20)}\``, { hint: '?version=3.0' });
-}
-
 export function createAdminExportsRouter(ctx: AdminContext): Router {
   const router = express.Router();
   router.get('/openapi', async (req, res) => {
     const url = new URL(req.originalUrl, 'http://localhost');
-    const version = versionOf(url.searchParams.get('version'));
+    const version = openApiVersion(req);
     const format = url.searchParams.get('format') ?? 'json';
     if (format !== 'json' && format !== 'yaml') throw new Problem('PAS112', `format must be json or yaml, got \`${format.slice(0, 20)}\``, { hint: '?format=yaml' });
     const document = await ctx.docs.openapi(whitelistAccess(ctx.engine.catalog), ctx.server.baseUrl, version, ctx.store.views);
