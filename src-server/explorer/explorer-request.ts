@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ExplorerRequest } from '../../src-shared/admin-api.ts';
-import { Problem } from '../errors/problem.ts';
+import { notValid, parseAdminBody } from '../http/admin/parse-admin-body.ts';
 import type { StoredRequest } from '../store/requests-repo.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -41,22 +41,12 @@ const storedRequestSchema = z.strictObject({
   auth: z.object({ kind: z.enum(['studio', 'token']) }).transform((auth) => ({ kind: auth.kind })),
 });
 
-function invalid(error: z.ZodError, what: string): Problem {
-  return new Problem('PAS631', `the ${what} is not valid: ${error.issues[0]?.message ?? 'invalid value'}`, {
-    errors: error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: 'format' as const, message: issue.message })),
-  });
-}
-
 export function parseExplorerRequest(body: unknown): ExplorerRequest {
-  const parsed = explorerRequestSchema.safeParse(body);
-  if (!parsed.success) throw invalid(parsed.error, 'explorer request');
-  return parsed.data;
+  return parseAdminBody(explorerRequestSchema, body, { code: 'PAS631', detail: notValid('explorer request') });
 }
 
 export function parseStoredRequest(body: unknown): StoredRequest {
-  const parsed = storedRequestSchema.safeParse(body);
-  if (!parsed.success) throw invalid(parsed.error, 'saved request');
-  return parsed.data;
+  return parseAdminBody(storedRequestSchema, body, { code: 'PAS631', detail: notValid('saved request') });
 }
 
 /** The request as history keeps it: the auth kind only. */

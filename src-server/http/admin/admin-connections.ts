@@ -14,6 +14,7 @@ import { probeConnection } from '../../server/probe-connection.ts';
 import { connectionUrl, fieldsOf, prefixOf, type ConnectionFields, type ConnectionRecord } from '../../store/connections-repo.ts';
 import { StoreInputError } from '../../store/store-errors.ts';
 import type { AdminContext } from './admin-context.ts';
+import { parseAdminBody } from './parse-admin-body.ts';
 
 const fields = {
   name: z.string().trim().min(1).max(100),
@@ -30,11 +31,9 @@ const patchBody = z.strictObject(fields).partial();
 const testBody = z.union([createBody.omit({ name: true }).extend({ name: fields.name.optional() }), patchBody.omit({ name: true }).extend({ id: z.string().max(64), name: z.string().optional() })]);
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  throw new Problem('PAS401', 'the connection settings are not valid', {
-    // Never echo a value: the password could be one of them.
-    errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: 'format' as const, message: issue.message })),
+  return parseAdminBody(schema, body, {
+    code: 'PAS401',
+    detail: () => 'the connection settings are not valid',
     hint: 'host, port (1–65535), user, database and name are required; password and prefix are optional; tls is true or false.',
   });
 }

@@ -16,17 +16,14 @@ import { explorerPiiEnabled, setExplorerPii } from '../../explorer/pii-setting.t
 import { sendExplorerRequest } from '../../explorer/send-request.ts';
 import { createSchemaCache } from '../../graphql/schema-cache.ts';
 import type { AdminContext } from './admin-context.ts';
+import { notValid, parseAdminBody } from './parse-admin-body.ts';
 
 const savedInput = z.strictObject({ name: z.string().trim().min(1, 'give the request a name').max(200), request: z.unknown() });
 const savedChange = z.strictObject({ name: z.string().trim().min(1).max(200).optional(), request: z.unknown().optional() });
 const piiInput = z.strictObject({ enabled: z.boolean() });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw new Problem('PAS631', `the ${what} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid value'}`, {
-    errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: 'format' as const, message: issue.message })),
-  });
+  return parseAdminBody(schema, body, { code: 'PAS631', detail: notValid(what) });
 }
 
 function unknownSaved(id: string): Problem {

@@ -8,6 +8,7 @@ import { grantsFromLists, SCOPES } from '../../engine/access.ts';
 import { Problem } from '../../errors/problem.ts';
 import { StoreInputError } from '../../store/store-errors.ts';
 import type { NewToken, TokensRepo } from '../../store/tokens-repo.ts';
+import { parseAdminBody } from './parse-admin-body.ts';
 
 const resourceList = z.union([z.literal('*'), z.array(z.string().max(64)).max(1000)]);
 
@@ -30,11 +31,7 @@ const tokenBody = z.strictObject({
 });
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  throw new Problem('PAS401', 'the token settings are not valid', {
-    errors: parsed.error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', code: 'format' as const, message: issue.message })),
-  });
+  return parseAdminBody(schema, body, { code: 'PAS401', detail: () => 'the token settings are not valid' });
 }
 
 function storeInput<T>(work: () => T): T {

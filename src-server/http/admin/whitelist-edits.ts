@@ -4,7 +4,6 @@
  * names already taken, tables without a key), so every refusal is a precise problem and a change
  * that is accepted is one the catalog will apply. Each function returns the whole next whitelist.
  */
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { buildCatalog } from '../../catalog/build-catalog.ts';
 import {
@@ -22,46 +21,15 @@ import type { ProblemCode } from '../../errors/problem-catalogue.ts';
 import type { Resource } from '../../catalog/catalog.ts';
 import type { DbTable } from '../../introspect/db-schema.ts';
 import { didYouMean } from '../../parse/suggest-name.ts';
+import { parseAdminBody } from './parse-admin-body.ts';
 import { findTable, keyUsable, resourceOfTable, sensitiveColumns, type WhitelistState } from './whitelist-view.ts';
 
 /** Names that `/api/v1/<name>` cannot serve as a resource: routes of their own sit there. */
 const RESERVED_NAMES = new Set(['graphql', 'views', 'health', 'auth']);
 const COLUMN_LISTS = ['hiddenColumns', 'readOnlyColumns', 'piiColumns', 'notPiiColumns'] as const;
 
-function codeOf(issue: z.core.$ZodIssue): FieldError['code'] {
-  switch (issue.code) {
-    case 'invalid_type':
-      return /received undefined/.test(issue.message) ? 'required' : 'type';
-    case 'unrecognized_keys':
-      return 'unknown';
-    case 'invalid_value':
-      return 'enum';
-    case 'too_big':
-    case 'too_small':
-      return 'length';
-    default:
-      return 'format';
-  }
-}
-
-/** zod issues as the `errors` member of a problem; unknown keys get a "did you mean". */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[], knownKeys: readonly string[] = []): FieldError[] {
-  return issues.flatMap((issue) => {
-    const at = issue.path.map(String).join('.');
-    if (issue.code !== 'unrecognized_keys') return [{ field: at === '' ? '(body)' : at, code: codeOf(issue), message: issue.message }];
-    return issue.keys.map((key) => ({
-      field: at === '' ? key : `${at}.${key}`,
-      code: 'unknown' as const,
-      message: knownKeys.length > 0 ? `unknown member; did you mean "${closest(key, [...knownKeys])}"?` : 'unknown member',
-    }));
-  });
-}
-
 function parseOr<T>(schema: z.ZodType<T>, body: unknown, code: ProblemCode, what: string, keys: readonly string[]): T {
-  const result = schema.safeParse(body ?? {});
-  if (result.success) return result.data;
-  const errors = fieldErrors(result.error.issues, keys);
-  throw new Problem(code, `${what}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors });
+  return parseAdminBody(schema, body, { code, knownKeys: keys, detail: (errors) => `${what}: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}` });
 }
 
 function invalid(detail: string, errors: FieldError[]): Problem {
