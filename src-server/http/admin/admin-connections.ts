@@ -12,9 +12,8 @@ import { Problem } from '../../errors/problem.ts';
 import { ACTIVE_CONNECTION_SETTING, DEMO_ID, DEMO_NAME } from '../../server/database-switch.ts';
 import { probeConnection } from '../../server/probe-connection.ts';
 import { connectionUrl, fieldsOf, prefixOf, type ConnectionFields, type ConnectionRecord } from '../../store/connections-repo.ts';
-import { StoreInputError } from '../../store/store-errors.ts';
 import type { AdminContext } from './admin-context.ts';
-import { parseAdminBody } from './parse-admin-body.ts';
+import { parseAdminBody, storeInput } from './parse-admin-body.ts';
 
 const fields = {
   name: z.string().trim().min(1).max(100),
@@ -36,15 +35,6 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
     detail: () => 'the connection settings are not valid',
     hint: 'host, port (1–65535), user, database and name are required; password and prefix are optional; tls is true or false.',
   });
-}
-
-function storeInput<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof StoreInputError) throw new Problem('PAS401', error.message, { errors: [{ field: error.field, code: 'format', message: error.message }] });
-    throw error;
-  }
 }
 
 function unknownConnection(id: string): Problem {

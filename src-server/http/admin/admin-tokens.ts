@@ -6,9 +6,8 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { grantsFromLists, SCOPES } from '../../engine/access.ts';
 import { Problem } from '../../errors/problem.ts';
-import { StoreInputError } from '../../store/store-errors.ts';
 import type { NewToken, TokensRepo } from '../../store/tokens-repo.ts';
-import { parseAdminBody } from './parse-admin-body.ts';
+import { parseAdminBody, storeInput } from './parse-admin-body.ts';
 
 const resourceList = z.union([z.literal('*'), z.array(z.string().max(64)).max(1000)]);
 
@@ -32,17 +31,6 @@ const tokenBody = z.strictObject({
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parseAdminBody(schema, body, { code: 'PAS401', detail: () => 'the token settings are not valid' });
-}
-
-function storeInput<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof StoreInputError) {
-      throw new Problem('PAS401', error.message, { errors: [{ field: error.field, code: 'format', message: error.message }] });
-    }
-    throw error;
-  }
 }
 
 function notFound(id: string): Problem {

@@ -7,6 +7,7 @@ import { closest } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { Problem, type FieldError } from '../../errors/problem.ts';
 import type { ProblemCode } from '../../errors/problem-catalogue.ts';
+import { StoreInputError } from '../../store/store-errors.ts';
 
 function codeOf(issue: z.core.$ZodIssue): FieldError['code'] {
   switch (issue.code) {
@@ -59,3 +60,15 @@ export const notValid =
   (what: string) =>
   (errors: readonly FieldError[]): string =>
     `the ${what} is not valid: ${errors[0]?.message ?? 'invalid value'}`;
+
+/** Runs a store write; the store's own refusal of a value (`StoreInputError`) becomes a PAS401 problem on its field. */
+export function storeInput<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof StoreInputError) {
+      throw new Problem('PAS401', error.message, { errors: [{ field: error.field, code: 'format', message: error.message }] });
+    }
+    throw error;
+  }
+}
